@@ -1,0 +1,2 @@
+export * from './idgraph-error.js';
+export * from './messages.js';

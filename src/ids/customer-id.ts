@@ -1,0 +1,45 @@
+// The customer ID format, `cus_` + 16 base32hex characters, and its content-derived constructor.
+import { createHash } from 'node:crypto';
+import type { Brand } from '../identifiers/index.js';
+
+export type CustomerId = Brand<string, 'CustomerId'>;
+
+const CUSTOMER_ID = /^cus_[0-9a-v]{16}$/;
+const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
+
+export function isCustomerId(value: string): value is CustomerId {
+  return CUSTOMER_ID.test(value);
+}
+
+/** Validates a string read from a file or the command line as a CustomerId. */
+export function parseCustomerId(value: string): CustomerId | null {
+  return isCustomerId(value) ? value : null;
+}
+
+/** The first 80 bits of `bytes` in lower-case base32hex (16 characters). */
+function base32hex80(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (let index = 0; index < 10; index++) {
+    buffer = (buffer << 8) | bytes[index]!;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32HEX[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  return out;
+}
+
+/**
+ * The ID of a customer without prior state: a hash of its sorted record keys, so the same
+ * records give the same ID whatever the input order.
+ * @param sortedRecordKeys the customer's record keys (`source/record_id`), sorted
+ */
+export function contentCustomerId(sortedRecordKeys: readonly string[]): CustomerId {
+  const hash = createHash('sha256');
+  for (const key of sortedRecordKeys) hash.update(key).update('\n');
+  return `cus_${base32hex80(hash.digest())}` as CustomerId;
+}

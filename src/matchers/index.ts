@@ -1,0 +1,2 @@
+export * from './match-record.js';
+export * from './fuzzy/index.js';

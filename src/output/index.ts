@@ -1,0 +1,5 @@
+export * from './atomic-directory.js';
+export * from './csv-file.js';
+export * from './report.js';
+export * from './run-files.js';
+export * from './write-run.js';

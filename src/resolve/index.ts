@@ -1,0 +1,5 @@
+export * from './canonical-order.js';
+export * from './resolve.js';
+export * from './result.js';
+export * from './rules/index.js';
+export * from './union-find.js';

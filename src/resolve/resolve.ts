@@ -1,0 +1,308 @@
+// The engine: records in, customers out. Pure: no files, no environment, no console, no clock.
+import type { Config, ConsentMode } from '../config/index.js';
+import { contentCustomerId, type CustomerId } from '../ids/index.js';
+import { nodeKey, parseNodeKey, type IdentifierType, type NodeKey } from '../identifiers/index.js';
+import type { InputRecord, Rejection } from '../input/index.js';
+import { findFuzzyLinks, type FuzzyLink, type MatchRecord } from '../matchers/index.js';
+import { normaliseBirthDate } from '../normalise/birth-date.js';
+import { normaliseIdentifier } from '../normalise/identifier.js';
+import { isPlaceholder } from '../normalise/junk.js';
+import { normaliseName } from '../normalise/name.js';
+import { normalisePostalCode } from '../normalise/postal-code.js';
+import { normaliseStreet } from '../normalise/street.js';
+import { canonicalRecordOrder, compareFuzzyLinks, compareIdentifiers, recordKeyOf } from './canonical-order.js';
+import { ComponentStates } from './component-state.js';
+import type {
+  AppliedLink,
+  Customer,
+  JunkValue,
+  RefusedMerge,
+  ResolutionCounts,
+  ResolutionResult,
+  ResolvedIdentifier,
+  ResolvedRecord,
+} from './result.js';
+import { checkConsent, checkLimits, checkNegativeEvidence, permissionLevel, type RefusalRule, type RuleOutcome } from './rules/index.js';
+import { UnionFind } from './union-find.js';
+
+export type Stage = 'normalise' | 'match' | 'resolve' | 'assemble';
+
+export interface ResolveOptions {
+  readonly config: Config;
+  /** Overrides config.consent (the CLI's --consent). */
+  readonly consent?: ConsentMode;
+  /** Overrides config.fuzzy.enabled (the CLI's --no-fuzzy). */
+  readonly fuzzy?: boolean;
+  /** Replaces a normalised identifier value by its pseudonym before it enters the graph. */
+  readonly pseudonymise?: (type: IdentifierType, normalisedValue: string) => string;
+  /** Called when a stage ends, with its name; lets the caller time stages without the engine reading a clock. */
+  readonly onStage?: (stage: Stage) => void;
+}
+
+interface IdentifierNode {
+  readonly key: NodeKey;
+  readonly type: IdentifierType;
+  readonly value: string;
+  readonly records: number[];
+  junk: JunkValue['reason'] | null;
+}
+
+const RECORD_PREFIX = 'record:';
+
+/**
+ * Resolves records into customers.
+ *
+ * @param input records in any order (their order does not change the result)
+ * @param options configuration and run switches
+ * @returns every record with its customer, the identifiers, customers, applied links,
+ *   refused merges and value-level rejections
+ * @example
+ * const result = resolve(records, { config: DEFAULT_CONFIG, consent: 'enforce' });
+ * result.records[0].customerId; // 'cus_…'
+ */
+export function resolve(input: readonly InputRecord[], options: ResolveOptions): ResolutionResult {
+  const { config } = options;
+  const consentMode = options.consent ?? config.consent;
+  const fuzzyEnabled = options.fuzzy ?? config.fuzzy.enabled;
+  const extraJunk = new Set(config.junk.values);
+
+  const records = canonicalRecordOrder(input);
+  const recordCount = records.length;
+  const rejections: Rejection[] = [];
+
+  // Stage 1: normalise identifiers, drop invalid and placeholder values, intern node keys.
+  const nodesByKey = new Map<string, IdentifierNode>();
+  const normaliseCache = new Map<string, ReturnType<typeof normaliseIdentifier>>();
+  const matchRecords: MatchRecord[] = new Array(recordCount);
+  const firstNames: (string | null)[] = new Array(recordCount);
+  const birthDates: (string | null)[] = new Array(recordCount);
+  for (let index = 0; index < recordCount; index++) {
+    const record = records[index]!;
+    const emails: string[] = [];
+    const phones: string[] = [];
+    const seen = new Set<string>();
+    for (const identifier of record.identifiers) {
+      const cacheKey = `${identifier.type}\u0000${identifier.raw}`;
+      let result = normaliseCache.get(cacheKey);
+      if (result === undefined) {
+        result = normaliseIdentifier(identifier.type, identifier.raw, { defaultRegion: config.phone.defaultRegion });
+        normaliseCache.set(cacheKey, result);
+      }
+      if (!result.ok) {
+        rejections.push({
+          level: 'value', code: 'INVALID_VALUE', file: record.file, line: record.line,
+          recordId: record.recordId, field: identifier.type, detail: `invalid ${identifier.type} (${result.reason}); not used for matching`,
+        });
+        continue;
+      }
+      if (identifier.type === 'email') emails.push(result.value);
+      if (identifier.type === 'phone') phones.push(result.value);
+      const value = options.pseudonymise ? options.pseudonymise(identifier.type, result.value) : result.value;
+      const key = nodeKey(identifier.type, value);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let node = nodesByKey.get(key);
+      if (node === undefined) {
+        const placeholder = isPlaceholder(identifier.type, result.value, extraJunk);
+        node = { key, type: identifier.type, value, records: [], junk: placeholder ? 'placeholder' : null };
+        nodesByKey.set(key, node);
+      }
+      node.records.push(index);
+    }
+    const attributes = record.attributes;
+    const firstName = attributes.first_name === undefined ? null : normaliseName(attributes.first_name);
+    const birthDate = attributes.birth_date === undefined ? null : normaliseBirthDate(attributes.birth_date);
+    firstNames[index] = firstName;
+    birthDates[index] = birthDate;
+    matchRecords[index] = {
+      index,
+      source: record.source,
+      domain: record.domain,
+      firstName,
+      lastName: attributes.last_name === undefined ? null : normaliseName(attributes.last_name),
+      birthDate,
+      street: attributes.street === undefined ? null : normaliseStreet(attributes.street),
+      postalCode: attributes.postal_code === undefined ? null : normalisePostalCode(attributes.postal_code),
+      city: attributes.city === undefined ? null : normaliseName(attributes.city),
+      emails,
+      phones,
+    };
+  }
+  normaliseCache.clear();
+
+  // Junk: placeholders (above) and values held by implausibly many records.
+  const identifierNodes = [...nodesByKey.values()].sort(compareIdentifiers);
+  nodesByKey.clear();
+  const junk: JunkValue[] = [];
+  for (const node of identifierNodes) {
+    if (node.junk === null && node.records.length > config.junk.maxRecordsPerValue) node.junk = 'frequency';
+    if (node.junk === null) continue;
+    junk.push({ key: node.key, reason: node.junk, records: node.records.length });
+    const detail =
+      node.junk === 'placeholder'
+        ? `${node.type} is a placeholder value; never links`
+        : `${node.type} is held by ${node.records.length} records (junk.maxRecordsPerValue ${config.junk.maxRecordsPerValue}); never links`;
+    for (const recordIndex of node.records) {
+      const record = records[recordIndex]!;
+      rejections.push({ level: 'value', code: 'JUNK_VALUE', file: record.file, line: record.line, recordId: record.recordId, field: node.type, detail });
+    }
+  }
+  options.onStage?.('normalise');
+
+  // Stage 2: fuzzy candidate links.
+  const fuzzyLinks: FuzzyLink[] = fuzzyEnabled ? findFuzzyLinks(matchRecords, config.fuzzy) : [];
+  fuzzyLinks.sort(compareFuzzyLinks);
+  options.onStage?.('match');
+
+  // Stage 3: apply links strongest first under the rules.
+  const nodeCount = recordCount + identifierNodes.length;
+  const sets = new UnionFind(nodeCount);
+  const state = new ComponentStates(nodeCount);
+  for (let index = 0; index < recordCount; index++) {
+    state.initRecord(index, records[index]!, firstNames[index] ?? null, birthDates[index] ?? null);
+  }
+  identifierNodes.forEach((node, rank) => state.initIdentifier(recordCount + rank, node.type));
+
+  const appliedFrom: number[] = [];
+  const appliedTo: number[] = [];
+  const appliedFuzzy: (FuzzyLink | null)[] = [];
+  interface PendingRefusal { readonly from: number; readonly to: number; readonly link: FuzzyLink | null; readonly outcome: RuleOutcome & { allowed: false } }
+  const refusals: PendingRefusal[] = [];
+  const negativeEvidence = config.negativeEvidence.enabled;
+
+  const side = (root: number) => ({
+    domains: state.domains[root]!,
+    cookie: state.cookie(root),
+    crm: state.crm(root),
+    records: state.records[root]!,
+    identifierCount: (type: IdentifierType) => state.identifierCount(root, type),
+    firstNames: state.firstNames[root],
+    birthDates: state.birthDates[root],
+  });
+
+  const apply = (from: number, to: number, link: FuzzyLink | null) => {
+    const rootA = sets.find(from);
+    const rootB = sets.find(to);
+    if (rootA !== rootB) {
+      const a = side(rootA);
+      const b = side(rootB);
+      let outcome: RuleOutcome = { allowed: true };
+      if (a.records > 0 && b.records > 0) {
+        outcome = checkConsent(a, b, consentMode);
+        if (outcome.allowed) outcome = checkLimits(a, b, config.limits);
+        if (outcome.allowed && negativeEvidence) outcome = checkNegativeEvidence(a, b);
+      } else {
+        outcome = checkLimits(a, b, config.limits);
+      }
+      if (!outcome.allowed) {
+        refusals.push({ from, to, link, outcome });
+        return;
+      }
+      const winner = sets.unionRoots(rootA, rootB);
+      state.merge(winner, winner === rootA ? rootB : rootA);
+    }
+    appliedFrom.push(from);
+    appliedTo.push(to);
+    appliedFuzzy.push(link);
+  };
+
+  identifierNodes.forEach((node, rank) => {
+    if (node.junk !== null) return;
+    for (const recordIndex of node.records) apply(recordIndex, recordCount + rank, null);
+  });
+  for (const link of fuzzyLinks) apply(link.a, link.b, link);
+  options.onStage?.('resolve');
+
+  // Stage 4: customers, IDs and output rows.
+  const membersByRoot = new Map<number, number[]>();
+  for (let index = 0; index < recordCount; index++) {
+    const root = sets.find(index);
+    let members = membersByRoot.get(root);
+    if (members === undefined) membersByRoot.set(root, (members = []));
+    members.push(index);
+  }
+  const customerOfRoot = new Map<number, CustomerId>();
+  const recordKeys = records.map(recordKeyOf);
+  const customers: Customer[] = [];
+  const clusterSizes: Record<string, number> = {};
+  const permissionLevels = { '1': 0, '2': 0, '3': 0 };
+  for (const [root, members] of membersByRoot) {
+    const id = contentCustomerId(members.map((index) => recordKeys[index]!));
+    customerOfRoot.set(root, id);
+    const level = permissionLevel(state.cookie(root), state.crm(root));
+    permissionLevels[level]++;
+    clusterSizes[members.length] = (clusterSizes[members.length] ?? 0) + 1;
+    customers.push({
+      id,
+      permissionLevel: level,
+      records: members.length,
+      identifiers: state.totalIdentifiers(root),
+      sources: [...new Set(members.map((index) => records[index]!.source))].sort(),
+    });
+  }
+  customers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const customerOf = (node: number): CustomerId | null => customerOfRoot.get(sets.find(node)) ?? null;
+  const resolvedRecords: ResolvedRecord[] = records.map((record, index) => ({
+    recordKey: recordKeys[index]!,
+    recordId: record.recordId,
+    source: record.source,
+    domain: record.domain,
+    customerId: customerOf(index)!,
+  }));
+  const identifiers: ResolvedIdentifier[] = [];
+  let identifiersWithoutCustomer = 0;
+  identifierNodes.forEach((node, rank) => {
+    if (node.junk !== null) return;
+    const customerId = customerOf(recordCount + rank);
+    if (customerId === null) identifiersWithoutCustomer++;
+    identifiers.push({ key: node.key, type: node.type, value: node.value, customerId, records: node.records.length });
+  });
+
+  const nodeRef = (node: number): string =>
+    node < recordCount ? `${RECORD_PREFIX}${recordKeys[node]}` : identifierNodes[node - recordCount]!.key;
+  const describeLink = (from: number, to: number, link: FuzzyLink | null) =>
+    link === null
+      ? { matcher: `exact-${identifierNodes[to - recordCount]!.type}`, weight: 1, evidence: `record holds this ${identifierNodes[to - recordCount]!.type}` }
+      : { matcher: link.matcher, weight: link.weight, evidence: link.evidence };
+  const links: AppliedLink[] = appliedFrom.map((from, index) => {
+    const to = appliedTo[index]!;
+    return { from: nodeRef(from), to: nodeRef(to), ...describeLink(from, to, appliedFuzzy[index] ?? null) };
+  });
+
+  const refusedByRule: Record<RefusalRule, number> = { consent: 0, limit: 0, conflict: 0, junk: 0 };
+  const refused: RefusedMerge[] = refusals.map(({ from, to, link, outcome }) => {
+    refusedByRule[outcome.rule]++;
+    const { matcher, weight } = describeLink(from, to, link);
+    return {
+      from: nodeRef(from), to: nodeRef(to), matcher, weight, rule: outcome.rule, detail: outcome.detail,
+      fromCustomer: customerOf(from), toCustomer: customerOf(to),
+    };
+  });
+  for (const value of junk) {
+    refusedByRule.junk++;
+    const { type } = parseNodeKey(value.key);
+    refused.push({
+      from: value.key, to: '', matcher: `exact-${type}`, weight: 1, rule: 'junk',
+      detail: value.reason === 'placeholder' ? 'placeholder value' : `held by ${value.records} records`,
+      fromCustomer: null, toCustomer: null,
+    });
+  }
+
+  const counts: ResolutionCounts = {
+    records: recordCount,
+    customers: customers.length,
+    identifiers: identifiers.length,
+    identifiersWithoutCustomer,
+    linksApplied: links.length,
+    fuzzyLinksApplied: appliedFuzzy.filter((link) => link !== null).length,
+    fuzzyCandidates: fuzzyLinks.length,
+    refusedByRule,
+    invalidValues: rejections.filter((rejection) => rejection.code === 'INVALID_VALUE').length,
+    junkValues: junk.length,
+    permissionLevels,
+    clusterSizes,
+  };
+  options.onStage?.('assemble');
+  return { records: resolvedRecords, identifiers, customers, links, refused, rejections, junk, counts };
+}
