@@ -1,7 +1,14 @@
 // The CLI entry point: parses argv, runs one command, and is the only place that decides exit codes.
 import { Command, CommanderError } from 'commander';
 import { isIdgraphError, type ExitCode } from '../errors/index.js';
+import { registerCustomer } from './commands/customer.js';
+import { registerCypher } from './commands/cypher.js';
+import { registerExplain } from './commands/explain.js';
+import { registerExport } from './commands/export.js';
+import { registerForget } from './commands/forget.js';
+import { registerLookup } from './commands/lookup.js';
 import { registerResolve } from './commands/resolve.js';
+import { registerStats } from './commands/stats.js';
 import { processIo, type CliIo } from './io.js';
 
 const VERSION = '0.1.0';
@@ -15,8 +22,14 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
     .showSuggestionAfterError(true);
-  registerResolve(program, io);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+  for (const register of [registerResolve, registerLookup, registerCustomer, registerExplain, registerStats, registerForget, registerExport, registerCypher]) {
+    register(program, io);
+  }
+  const quiet = (command: Command) => {
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+    command.commands.forEach(quiet);
+  };
+  program.commands.forEach(quiet);
   return program;
 }
 

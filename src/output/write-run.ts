@@ -22,6 +22,8 @@ export interface RunContents {
   readonly rejections: readonly Rejection[];
   readonly idHistory: readonly IdHistoryRow[];
   readonly report: RunReport;
+  /** Further files of the run (query index, state, report.html), each written into the staging directory. */
+  readonly extraWriters?: readonly ((stagingDir: string) => Promise<void>)[];
 }
 
 /** Writes the run directory `dir` (replacing a previous run there only once everything is written). */
@@ -50,6 +52,7 @@ export async function writeRun(dir: string, contents: RunContents): Promise<void
     await writeCsv(at(RUN_FILES.idHistory), HEADERS.idHistory, contents.idHistory.map((h) => [h.oldId, h.newId, h.event, h.at]));
     await writeFile(at(RUN_FILES.reportJson), `${JSON.stringify(contents.report, null, 2)}\n`, { flush: true });
     await writeFile(at(RUN_FILES.reportText), `${renderReportText(contents.report)}\n`, { flush: true });
+    for (const writeExtra of contents.extraWriters ?? []) await writeExtra(staging);
     // run.json last: a directory without it is never taken for a complete run.
     await writeFile(at(RUN_FILES.manifest), `${JSON.stringify(contents.manifest, null, 2)}\n`, { flush: true });
   });

@@ -5,6 +5,9 @@ import { loadConfig, type ConsentMode } from '../../config/index.js';
 import { errors, IdgraphError } from '../../errors/index.js';
 import { readInputs } from '../../input/index.js';
 import { buildReport, renderReportText, writeRun, type RunManifest } from '../../output/index.js';
+import { writeReportHtml } from '../../output/report-html.js';
+import { createPseudonymiser, PSEUDONYM_KEY_VARIABLE } from '../../privacy/pseudonymise.js';
+import { writeQueryIndex } from '../../query/index-writer.js';
 import { resolve, type Stage } from '../../resolve/index.js';
 import type { CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
@@ -32,7 +35,12 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
   const consent = consentMode(options.consent, config.consent);
   const fuzzy = options.fuzzy && config.fuzzy.enabled;
   if (options.previous !== undefined) throw errors.usage('--previous is not available yet in this build');
-  if (options.pseudonymise) throw errors.usage('--pseudonymise is not available yet in this build');
+  const pseudonymised = options.pseudonymise === true;
+  const key = io.env[PSEUDONYM_KEY_VARIABLE];
+  if (pseudonymised && (key === undefined || key.length < 16)) {
+    throw errors.missingSecret(PSEUDONYM_KEY_VARIABLE, '--pseudonymise (a key of at least 16 characters)');
+  }
+  const pseudonymise = pseudonymised ? createPseudonymiser(key!) : undefined;
 
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -48,7 +56,7 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
   lap('read');
   if (consent !== 'ignore' && !batch.consentColumnsSeen) throw errors.noConsentColumns();
 
-  const result = resolve(batch.records, { config, consent, fuzzy, onStage: (stage: Stage) => lap(stage) });
+  const result = resolve(batch.records, { config, consent, fuzzy, pseudonymise, onStage: (stage: Stage) => lap(stage) });
 
   const largestCustomers = [...result.customers]
     .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : 1))
@@ -57,7 +65,7 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
   const report = buildReport({
     consent,
     fuzzy,
-    pseudonymised: false,
+    pseudonymised,
     inputs: batch.files,
     rowsRead: batch.rowsRead,
     rowRejections: batch.rejections.length,
@@ -76,7 +84,7 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     createdAt: new Date().toISOString(),
     consent,
     fuzzy,
-    pseudonymised: false,
+    pseudonymised,
     phoneRegion: config.phone.defaultRegion,
   };
   await writeRun(options.out, {
@@ -85,6 +93,10 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     rejections: [...batch.rejections, ...result.rejections],
     idHistory: [],
     report: { ...report, timings: { ...timings } },
+    extraWriters: [
+      (staging) => writeQueryIndex(staging, result),
+      (staging) => writeReportHtml(staging, report, result),
+    ],
   });
   lap('write');
   const finalReport = { ...report, timings: { ...timings } };
