@@ -211,6 +211,10 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
     for (const recordIndex of node.records) apply(recordIndex, recordCount + rank, null);
   });
   for (const link of fuzzyLinks) apply(link.a, link.b, link);
+  // A refusal can stop being one once other merges changed a side (a later grant joined it):
+  // give every refused link one more chance, in the same canonical order.
+  const firstPass = refusals.splice(0, refusals.length);
+  for (const { from, to, link } of firstPass) apply(from, to, link);
   options.onStage?.('resolve');
 
   // Stage 4: customers, IDs and output rows.
@@ -271,7 +275,11 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
   });
 
   const refusedByRule: Record<RefusalRule, number> = { consent: 0, limit: 0, conflict: 0, junk: 0 };
-  const refused: RefusedMerge[] = refusals.map(({ from, to, link, outcome }) => {
+  // A refusal whose two sides still ended up in one customer (joined through other links) was not
+  // the reason anything stayed apart; it is counted, not listed.
+  const standing = refusals.filter(({ from, to }) => sets.find(from) !== sets.find(to));
+  const refusalsSuperseded = refusals.length - standing.length;
+  const refused: RefusedMerge[] = standing.map(({ from, to, link, outcome }) => {
     refusedByRule[outcome.rule]++;
     const { matcher, weight } = describeLink(from, to, link);
     return {
@@ -298,6 +306,7 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
     fuzzyLinksApplied: appliedFuzzy.filter((link) => link !== null).length,
     fuzzyCandidates: fuzzyLinks.length,
     refusedByRule,
+    refusalsSuperseded,
     invalidValues: rejections.filter((rejection) => rejection.code === 'INVALID_VALUE').length,
     junkValues: junk.length,
     permissionLevels,

@@ -71,6 +71,8 @@ export interface ResolutionCounts {
   readonly fuzzyLinksApplied: number;
   readonly fuzzyCandidates: number;
   readonly refusedByRule: Readonly<Record<RefusalRule, number>>;
+  /** Refused links whose two sides were joined later through other links (not in refused.csv). */
+  readonly refusalsSuperseded: number;
   readonly invalidValues: number;
   readonly junkValues: number;
   readonly permissionLevels: Readonly<Record<'1' | '2' | '3', number>>;
