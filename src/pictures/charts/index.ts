@@ -1,0 +1,3 @@
+export * from './bar-chart.js';
+export * from './cluster-size-bins.js';
+export * from './log-column-chart.js';
