@@ -32,4 +32,6 @@ export interface RunManifest {
   readonly fuzzy: boolean;
   readonly pseudonymised: boolean;
   readonly phoneRegion: string;
+  /** The domain of every source in the run (for pictures and exports, which read no input). */
+  readonly sourceDomains: Readonly<Record<string, 'online' | 'crm'>>;
 }
