@@ -9,11 +9,10 @@ export interface ColumnPlan {
   readonly hasConsent: boolean;
 }
 
-/** Maps a header onto the canonical schema: config `columns` first, canonical names as themselves. */
+/** Maps a header onto the canonical schema: config `columns` first (own keys only), canonical names as themselves. */
 export function planColumns(header: readonly string[], config: Pick<Config, 'columns'>): ColumnPlan {
   const fields = header.map((column): CanonicalField | null => {
-    const mapped = config.columns[column];
-    if (mapped !== undefined) return mapped;
+    if (Object.hasOwn(config.columns, column)) return config.columns[column]!;
     return isCanonicalField(column) ? column : null;
   });
   return {

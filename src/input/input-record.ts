@@ -8,6 +8,8 @@ export type Permission = 'granted' | 'denied' | null;
 export interface RawIdentifier {
   readonly type: IdentifierType;
   readonly raw: string;
+  /** Set on values carried from a pseudonymised run's state (src/state/): `raw` is already the pseudonym, used as is. */
+  readonly pseudonymised?: true;
 }
 
 export interface InputRecord {

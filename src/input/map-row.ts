@@ -1,6 +1,5 @@
 // Turns one row of raw column values into an InputRecord, or a row rejection.
 import type { AttributeField, Config, Domain } from '../config/index.js';
-import { errors } from '../errors/index.js';
 import { isIdentifierType } from '../identifiers/index.js';
 import type { ColumnPlan } from './column-plan.js';
 import type { InputRecord, Permission, RawIdentifier } from './input-record.js';
@@ -13,12 +12,29 @@ export interface RowContext {
   readonly defaultSource: string;
 }
 
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
 
-/** Parses an ISO 8601 date or date-time to epoch ms; undefined when it is not one. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (year: number, month: number) =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS_IN_MONTH[month - 1]!;
+
+/**
+ * Parses an ISO 8601 date or date-time to epoch ms; undefined when it is not one or names a
+ * day, hour or offset that does not exist (2023-02-30, 25:00, +99:00; Date.parse rolls those over).
+ * A date-time without an offset is taken as UTC, so the result does not depend on the machine's zone.
+ */
 export function parseTimestamp(text: string): number | undefined {
-  if (!ISO_8601.test(text)) return undefined;
-  const ms = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
+  const match = ISO_8601.exec(text);
+  if (match === null) return undefined;
+  const [, year, month, day, hour, minute, second, fraction, zone, zoneHours, zoneMinutes] = match;
+  const y = Number(year);
+  const m = Number(month);
+  if (m < 1 || m > 12 || Number(day) < 1 || Number(day) > daysIn(y, m)) return undefined;
+  if (hour === undefined) return Date.parse(`${year}-${month}-${day}T00:00:00Z`);
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return undefined;
+  if (zoneHours !== undefined && (Number(zoneHours) > 14 || Number(zoneMinutes) > 59)) return undefined;
+  const offset = zone === undefined || zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zoneMinutes}`;
+  const ms = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second ?? '00'}${(fraction ?? '').slice(0, 4)}${offset}`);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
@@ -31,9 +47,9 @@ export function parsePermission(text: string): Permission | undefined {
 }
 
 /**
- * Maps one row. Row-level problems come back as a Rejection; a source with no domain
- * anywhere is a configuration error for the whole run and throws.
- * @throws IdgraphError SOURCE_WITHOUT_DOMAIN
+ * Maps one row. Every problem comes back as a Rejection, never as an exception; a row whose
+ * source has no domain (none in the row, none in config `sources`) is UNKNOWN_SOURCE, which
+ * readInputs turns into a run-level error when it is the file's usual source.
  */
 export function mapRow(
   values: readonly (string | undefined)[],
@@ -98,8 +114,8 @@ export function mapRow(
   } else if (domainText !== '') {
     return reject('BAD_DOMAIN', 'domain', 'domain must be "online" or "crm"');
   } else {
-    const mapped = config.sources[source];
-    if (mapped === undefined) throw errors.sourceWithoutDomain(context.file, context.line, source);
+    const mapped = domainOf(config, source);
+    if (mapped === undefined) return reject('UNKNOWN_SOURCE', 'domain', 'the row has no domain and its source is not in config "sources"');
     domain = mapped;
   }
 
@@ -134,6 +150,18 @@ export function mapRow(
     cookiePermission,
     crmPermission,
   };
+}
+
+/** The domain config `sources` gives a source; an own key only (a source named "constructor" is not mapped). */
+export function domainOf(config: Pick<Config, 'sources'>, source: string): Domain | undefined {
+  return Object.hasOwn(config.sources, source) ? config.sources[source] : undefined;
+}
+
+/** The source a row is filed under: its source column, else the file's default source. */
+export function rowSource(values: readonly (string | undefined)[], plan: ColumnPlan, defaultSource: string): string {
+  const index = plan.fields.indexOf('source');
+  const source = index === -1 ? '' : (values[index] ?? '').trim();
+  return source === '' ? defaultSource : source;
 }
 
 export function isRejection(value: InputRecord | Rejection): value is Rejection {

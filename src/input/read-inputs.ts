@@ -4,10 +4,11 @@ import { basename, extname } from 'node:path';
 import type { Config } from '../config/index.js';
 import { errors } from '../errors/index.js';
 import { planColumns, type ColumnPlan } from './column-plan.js';
-import { readCsv, type RawRow } from './csv-reader.js';
+import { readCsv } from './csv-reader.js';
 import type { InputRecord } from './input-record.js';
-import { isRejection, mapRow } from './map-row.js';
+import { isRejection, mapRow, rowSource } from './map-row.js';
 import { readNdjson } from './ndjson-reader.js';
+import type { RawRow } from './raw-row.js';
 import type { Rejection } from './rejection.js';
 
 export interface FileSummary {
@@ -74,11 +75,22 @@ function preferred(a: InputRecord, b: InputRecord): InputRecord {
   return a.file < b.file || (a.file === b.file && a.line <= b.line) ? a : b;
 }
 
+/** The longest line (and quoted field) a reader keeps: 4 × limits.maxFieldLength, at least 64 Ki characters. */
+export function maxRecordChars(config: Pick<Config, 'limits'>): number {
+  return Math.max(config.limits.maxFieldLength * 4, 1 << 16);
+}
+
 /**
  * Reads all inputs. Row problems become rejections; run-level problems throw.
+ * Every data row counts in `rowsRead` (malformed ones too; blank lines and headers do not),
+ * so `records.length + rejections.length === rowsRead` holds for every input.
  * Of several rows with the same source and record_id, one is kept (latest timestamp, then a
  * fixed content order, so the choice does not depend on row order) and the others are rejected.
- * @throws IdgraphError INPUT_NOT_FOUND, INPUT_UNREADABLE, SOURCE_WITHOUT_DOMAIN, USAGE
+ * NOTE: a row whose source has no domain is rejected (UNKNOWN_SOURCE) when it is a stray row;
+ * when one unmapped source holds more than half of a file's rows, the config lacks it, and the
+ * run stops with SOURCE_WITHOUT_DOMAIN naming it (DESIGN: "a source with no mapping is an error").
+ * @throws IdgraphError INPUT_NOT_FOUND, INPUT_UNREADABLE (also a UTF-16 file or an unreadable
+ * CSV header), SOURCE_WITHOUT_DOMAIN, USAGE
  */
 export async function readInputs(paths: readonly string[], config: Config, options: ReadOptions = {}): Promise<InputBatch> {
   const sizes = await checkFiles(paths);
@@ -91,60 +103,77 @@ export async function readInputs(paths: readonly string[], config: Config, optio
   const files: FileSummary[] = [];
   let rowsRead = 0;
   let consentColumnsSeen = false;
-  const maxRecordSize = Math.max(config.limits.maxFieldLength * 4, 1 << 16);
+  const maxChars = maxRecordChars(config);
 
   for (const [fileIndex, path] of paths.entries()) {
+    const format = formatOf(path);
     const defaultSource = basename(path, extname(path));
     const onBytes = options.onProgress
       ? (bytes: number) => options.onProgress!(bytesBefore + bytes, totalBytes)
       : undefined;
-    const rows: AsyncGenerator<RawRow> =
-      formatOf(path) === 'csv' ? readCsv(path, maxRecordSize, onBytes) : readNdjson(path, maxRecordSize, onBytes);
+    const batches: AsyncGenerator<readonly RawRow[]> =
+      format === 'csv' ? readCsv(path, maxChars, onBytes) : readNdjson(path, maxChars, onBytes);
     let plan: ColumnPlan | null = null;
     let fileRows = 0;
-    const rejectRow = (rejection: Rejection) => rejections.push(rejection);
-    try {
-      for await (const row of rows) {
-        if (row.kind === 'header') {
-          plan = planColumns(row.values, config);
-          consentColumnsSeen ||= plan.hasConsent;
-          continue;
-        }
-        fileRows++;
-        if (row.kind === 'malformed' || plan === null) {
-          const detail = row.kind === 'malformed' ? row.detail : 'row before the header';
-          rejectRow({ level: 'row', code: 'MALFORMED_ROW', file: path, line: row.line, recordId: null, field: null, detail });
-          continue;
-        }
-        const mapped = mapRow(row.values, plan, { file: path, line: row.line, defaultSource }, config);
-        if (isRejection(mapped)) {
-          rejectRow(mapped);
-          continue;
-        }
-        const key = `${mapped.source}\u0000${mapped.recordId}`;
-        const existing = byKey.get(key);
-        if (existing === undefined) {
-          byKey.set(key, records.length);
-          records.push(mapped);
-          continue;
-        }
-        const kept = preferred(records[existing]!, mapped);
-        const dropped = kept === mapped ? records[existing]! : mapped;
-        records[existing] = kept;
-        rejections.push({
-          level: 'row',
-          code: 'DUPLICATE_RECORD_ID',
-          file: dropped.file,
-          line: dropped.line,
-          recordId: dropped.recordId,
-          field: 'record_id',
-          detail: `another row of source "${dropped.source}" has the same record_id (kept: ${kept.file}:${kept.line})`,
-        });
+    const unknownSources = new Map<string, { rows: number; line: number }>();
+    const useRow = (row: RawRow) => {
+      if (row.kind === 'header') {
+        plan = planColumns(row.values, config);
+        consentColumnsSeen ||= plan.hasConsent;
+        return;
       }
+      // In a CSV file, a row before the header means the header row itself did not parse.
+      if (plan === null && format === 'csv') throw errors.inputHeader(path, row.line, row.kind === 'malformed' ? row.detail : 'no header row');
+      fileRows++;
+      if (row.kind === 'malformed') {
+        rejections.push({ level: 'row', code: row.code, file: path, line: row.line, recordId: null, field: row.field, detail: row.detail });
+        return;
+      }
+      // An NDJSON row always comes after the header of its keys.
+      if (plan === null) throw new Error('NDJSON row without header');
+      const mapped = mapRow(row.values, plan, { file: path, line: row.line, defaultSource }, config);
+      if (isRejection(mapped)) {
+        rejections.push(mapped);
+        if (mapped.code === 'UNKNOWN_SOURCE') {
+          const source = rowSource(row.values, plan, defaultSource);
+          const seen = unknownSources.get(source);
+          if (seen === undefined) unknownSources.set(source, { rows: 1, line: row.line });
+          else seen.rows++;
+        }
+        return;
+      }
+      const key = `${mapped.source}\u0000${mapped.recordId}`;
+      const existing = byKey.get(key);
+      if (existing === undefined) {
+        byKey.set(key, records.length);
+        records.push(mapped);
+        return;
+      }
+      const kept = preferred(records[existing]!, mapped);
+      const dropped = kept === mapped ? records[existing]! : mapped;
+      records[existing] = kept;
+      rejections.push({
+        level: 'row',
+        code: 'DUPLICATE_RECORD_ID',
+        file: dropped.file,
+        line: dropped.line,
+        recordId: dropped.recordId,
+        field: 'record_id',
+        detail: `another row of the same source has this record_id (kept: ${kept.file}:${kept.line})`,
+      });
+    };
+    try {
+      for await (const batch of batches) for (const row of batch) useRow(row);
     } catch (error) {
-      if (error instanceof Error && error.name === 'IdgraphError') throw error;
+      // A failed read (EIO, EISDIR, …) is the file's fault; anything else is a bug and stays one (exit 2).
       const code = (error as NodeJS.ErrnoException).code;
-      throw errors.inputUnreadable(path, code ?? 'read error');
+      if (error instanceof Error && error.name !== 'IdgraphError' && typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+        throw errors.inputUnreadable(path, code);
+      }
+      throw error;
+    }
+    for (const [source, seen] of unknownSources) {
+      if (seen.rows * 2 > fileRows) throw errors.sourceWithoutDomain(path, seen.line, source);
     }
     bytesBefore += sizes[fileIndex] ?? 0;
     rowsRead += fileRows;
