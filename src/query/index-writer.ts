@@ -1,11 +1,290 @@
-// Writes the lookup index of a run directory, so queries answer without reloading the whole graph.
+// Writes the query index of a run directory (`<run>/index/`), so queries answer without reloading the whole graph.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import type { ResolutionResult } from '../resolve/index.js';
+import {
+  dataFileOf,
+  ENTRIES_PER_SHARD,
+  INDEX_DIR,
+  INDEX_FORMAT,
+  INDEX_META_FILE,
+  INDEX_STATS_FILE,
+  INDEX_VERSION,
+  INDEXED_RUN_FILES,
+  offsetsFileOf,
+  SHARD_COMPRESSION_LEVEL,
+  type DetailsLine,
+  type IdentifierLine,
+  type IndexKind,
+  type IndexMeta,
+  type LinkRow,
+  type RefusedRow,
+} from './index-format.js';
+import type { IndexSource } from './index-source.js';
+import { computeIndexStats } from './index-stats.js';
+import { readIndexSource } from './run-csv-source.js';
+import { chooseShardCount, shardOf } from './shard-hash.js';
+
+const RECORD_PREFIX = 'record:';
+const WRITE_CHUNK = 1 << 20;
+
+/** Item indices grouped by shard: shard `s` holds `order[starts[s] .. starts[s + 1])`. */
+interface Buckets {
+  readonly order: Int32Array;
+  readonly starts: Int32Array;
+}
+
+/** A counting sort of `count` items into `shards` buckets; a shard of -1 leaves the item out. */
+function bucketByShard(count: number, shards: number, shardOfItem: (item: number) => number): Buckets {
+  const shardIds = new Int32Array(count);
+  const starts = new Int32Array(shards + 1);
+  for (let item = 0; item < count; item++) {
+    const shard = shardOfItem(item);
+    shardIds[item] = shard;
+    if (shard >= 0) starts[shard + 1]!++;
+  }
+  for (let shard = 0; shard < shards; shard++) starts[shard + 1]! += starts[shard]!;
+  const next = starts.slice(0, shards);
+  const order = new Int32Array(starts[shards]!);
+  for (let item = 0; item < count; item++) {
+    const shard = shardIds[item]!;
+    if (shard >= 0) order[next[shard]!++] = item;
+  }
+  return { order, starts };
+}
+
+const byKey = (a: { readonly key: string; readonly line: string }, b: { readonly key: string; readonly line: string }) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : a.line < b.line ? -1 : a.line > b.line ? 1 : 0;
 
 /**
- * Writes the query index files into a run's staging directory.
- * NOTE: placeholder until the embedded queries land (issue 5): writes nothing yet.
+ * Writes `<kind>.shards` (each shard deflated on its own) and `<kind>.offsets` (shards + 1
+ * float64 LE byte offsets), asking `textOfShard` for each shard's lines in turn so only one
+ * shard is in memory.
+ */
+async function writeShardedFile(dir: string, kind: IndexKind, shards: number, textOfShard: (shard: number) => string): Promise<void> {
+  const offsets = new Float64Array(shards + 1);
+  const handle = await open(join(dir, dataFileOf(kind)), 'w');
+  try {
+    let position = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    for (let shard = 0; shard < shards; shard++) {
+      offsets[shard] = position;
+      const text = textOfShard(shard);
+      if (text === '') continue;
+      const bytes = deflateRawSync(text, { level: SHARD_COMPRESSION_LEVEL });
+      position += bytes.length;
+      pending.push(bytes);
+      pendingBytes += bytes.length;
+      if (pendingBytes >= WRITE_CHUNK) {
+        await handle.write(Buffer.concat(pending));
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+    offsets[shards] = position;
+    if (pending.length > 0) await handle.write(Buffer.concat(pending));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await writeFile(join(dir, offsetsFileOf(kind)), new Uint8Array(offsets.buffer), { flush: true });
+}
+
+/** Writes a kind whose entries are one line each, keyed by `keyOf`. */
+async function writeKeyedKind(
+  dir: string,
+  kind: IndexKind,
+  count: number,
+  keyOf: (item: number) => string,
+  lineOf: (item: number, key: string) => string,
+): Promise<number> {
+  const shards = chooseShardCount(count, ENTRIES_PER_SHARD[kind]);
+  const buckets = bucketByShard(count, shards, (item) => shardOf(keyOf(item), shards));
+  await writeShardedFile(dir, kind, shards, (shard) => {
+    const lines: { key: string; line: string }[] = [];
+    for (let at = buckets.starts[shard]!; at < buckets.starts[shard + 1]!; at++) {
+      const item = buckets.order[at]!;
+      const key = keyOf(item);
+      lines.push({ key, line: lineOf(item, key) });
+    }
+    lines.sort(byKey);
+    return lines.map((entry) => `${entry.line}\n`).join('');
+  });
+  return shards;
+}
+
+/**
+ * The customer of every link (null when neither side is known). An applied link joins two nodes of
+ * one customer, so either side decides: the record side where there is one, else the identifiers.
+ */
+function customersOfLinks(source: IndexSource): (string | null)[] {
+  const { records, links, identifiers } = source;
+  const customerOfRecord = new Map<string, string>();
+  for (const record of records) customerOfRecord.set(`${RECORD_PREFIX}${record.source}/${record.recordId}`, record.customerId);
+  let customerOfIdentifier: Map<string, string | null> | null = null;
+  return links.map((link) => {
+    const fromRecord = customerOfRecord.get(link.from) ?? customerOfRecord.get(link.to);
+    if (fromRecord !== undefined) return fromRecord;
+    customerOfIdentifier ??= new Map(identifiers.map((identifier) => [`${identifier.type}:${identifier.value}`, identifier.customerId]));
+    return customerOfIdentifier.get(link.from) ?? customerOfIdentifier.get(link.to) ?? null;
+  });
+}
+
+/** Writes `details.shards`: per customer its identifiers, records, links and refused merges. */
+async function writeDetails(dir: string, source: IndexSource): Promise<number> {
+  const { customers, records, identifiers, links, refused } = source;
+  const shards = chooseShardCount(customers.length, ENTRIES_PER_SHARD.details);
+  const shardOfCustomer = (id: string | null) => (id === null ? -1 : shardOf(id, shards));
+  const linkCustomer = customersOfLinks(source);
+  // A refused merge belongs to both customers it would have joined: entry 2i is its from side, 2i + 1 its to side.
+  const refusedCustomer = (entry: number): string | null => {
+    const merge = refused[entry >> 1]!;
+    if (entry & 1) return merge.toCustomer === merge.fromCustomer ? null : merge.toCustomer;
+    return merge.fromCustomer;
+  };
+
+  const customerBuckets = bucketByShard(customers.length, shards, (item) => shardOfCustomer(customers[item]!.id));
+  const recordBuckets = bucketByShard(records.length, shards, (item) => shardOfCustomer(records[item]!.customerId));
+  const identifierBuckets = bucketByShard(identifiers.length, shards, (item) => shardOfCustomer(identifiers[item]!.customerId));
+  const linkBuckets = bucketByShard(links.length, shards, (item) => shardOfCustomer(linkCustomer[item]!));
+  const refusedBuckets = bucketByShard(refused.length * 2, shards, (entry) => shardOfCustomer(refusedCustomer(entry)));
+
+  interface Group {
+    identifiers: (readonly [string, string, number])[];
+    records: (readonly [string, string])[];
+    links: LinkRow[];
+    refused: RefusedRow[];
+  }
+  const compare = (a: readonly [string, string, ...unknown[]], b: readonly [string, string, ...unknown[]]) =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+  await writeShardedFile(dir, 'details', shards, (shard) => {
+    const groups = new Map<string, Group>();
+    const each = (buckets: Buckets, visit: (item: number) => void) => {
+      for (let at = buckets.starts[shard]!; at < buckets.starts[shard + 1]!; at++) visit(buckets.order[at]!);
+    };
+    each(customerBuckets, (item) => groups.set(customers[item]!.id, { identifiers: [], records: [], links: [], refused: [] }));
+    // An item whose customer is not in customers.csv has no group and is left out.
+    each(recordBuckets, (item) => {
+      const record = records[item]!;
+      groups.get(record.customerId)?.records.push([record.source, record.recordId]);
+    });
+    each(identifierBuckets, (item) => {
+      const identifier = identifiers[item]!;
+      groups.get(identifier.customerId!)?.identifiers.push([identifier.type, identifier.value, identifier.records]);
+    });
+    each(linkBuckets, (item) => {
+      const link = links[item]!;
+      groups.get(linkCustomer[item]!)?.links.push([link.from, link.to, link.matcher, link.weight, link.evidence]);
+    });
+    each(refusedBuckets, (entry) => {
+      const merge = refused[entry >> 1]!;
+      groups
+        .get(refusedCustomer(entry)!)
+        ?.refused.push([merge.from, merge.to, merge.rule, merge.detail, merge.matcher, merge.weight, merge.fromCustomer, merge.toCustomer]);
+    });
+    const lines = [...groups].map(([id, group]) => {
+      const line: DetailsLine = [id, group.identifiers.sort(compare), group.records.sort(compare), group.links, group.refused];
+      return { key: id, line: JSON.stringify(line) };
+    });
+    lines.sort(byKey);
+    return lines.map((entry) => `${entry.line}\n`).join('');
+  });
+  return shards;
+}
+
+/** Byte sizes of the run files the index is built from (null for a missing file). */
+async function runFileSizes(runDir: string): Promise<Record<string, number | null>> {
+  const sizes: Record<string, number | null> = {};
+  for (const file of INDEXED_RUN_FILES) {
+    sizes[file] = await stat(join(runDir, file)).then((info) => info.size, () => null);
+  }
+  return sizes;
+}
+
+/**
+ * Writes a complete index for `source` into `indexDir` (created; meta.json is written last).
+ * @param builtFrom the sizes of the run files `source` corresponds to (see IndexMeta)
+ */
+export async function writeIndexDirectory(indexDir: string, source: IndexSource, builtFrom: Readonly<Record<string, number | null>>): Promise<void> {
+  await mkdir(indexDir, { recursive: true });
+  const { identifiers, junk, records, customers } = source;
+  const identifierKey = (item: number) =>
+    item < identifiers.length ? `${identifiers[item]!.type}:${identifiers[item]!.value}` : junk[item - identifiers.length]!.key;
+  const identifierShards = await writeKeyedKind(indexDir, 'identifiers', identifiers.length + junk.length, identifierKey, (item, key) => {
+    const line: IdentifierLine =
+      item < identifiers.length
+        ? [key, identifiers[item]!.customerId, identifiers[item]!.records, null]
+        : [key, null, junk[item - identifiers.length]!.records, junk[item - identifiers.length]!.reason];
+    return JSON.stringify(line);
+  });
+  const recordShards = await writeKeyedKind(
+    indexDir,
+    'records',
+    records.length,
+    (item) => records[item]!.recordId,
+    (item, key) => JSON.stringify([key, records[item]!.source, records[item]!.customerId]),
+  );
+  const customerShards = await writeKeyedKind(
+    indexDir,
+    'customers',
+    customers.length,
+    (item) => customers[item]!.id,
+    (item, key) => {
+      const customer = customers[item]!;
+      return JSON.stringify([key, customer.permissionLevel, customer.records, customer.identifiers, customer.sources]);
+    },
+  );
+  const detailShards = await writeDetails(indexDir, source);
+  await writeFile(join(indexDir, INDEX_STATS_FILE), `${JSON.stringify(computeIndexStats(source))}\n`, { flush: true });
+  const meta: IndexMeta = {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    shards: { identifiers: identifierShards, records: recordShards, customers: customerShards, details: detailShards },
+    builtFrom,
+  };
+  await writeFile(join(indexDir, INDEX_META_FILE), `${JSON.stringify(meta, null, 2)}\n`, { flush: true });
+}
+
+/**
+ * Writes the query index files into a run's staging directory. Called by `resolve` as an extra
+ * writer of writeRun, after the CSV files are in the staging directory and before run.json.
+ * @param stagingDir the staging directory of the run being written
+ * @param result the resolution the run's files were written from
  */
 export async function writeQueryIndex(stagingDir: string, result: ResolutionResult): Promise<void> {
-  void stagingDir;
-  void result;
+  await writeIndexDirectory(join(stagingDir, INDEX_DIR), result, await runFileSizes(stagingDir));
+}
+
+/**
+ * Rebuilds `<runDir>/index/` from the run's CSV files (records, identifiers, customers, links,
+ * refused) and report.json's junk list. For commands that change those files after the run:
+ * `forget` rewrites the CSVs, then calls this on the same directory (a staging directory works
+ * as well as a published run). The new index is written beside the old one and swapped in, so
+ * a reader sees the old index or the new one.
+ * NOTE: the swap is two renames (old → retired, new → index); a crash between them leaves the
+ * run without `index/`, which queries report as "no query index" until the next rebuild.
+ * @param runDir a run directory (or its staging directory) whose CSV files are complete
+ * @throws IdgraphError RUN_DIR_INVALID when a run file is missing or has another header
+ * @example await rewriteQueryIndex('out/run-2024-06-01')
+ */
+export async function rewriteQueryIndex(runDir: string): Promise<void> {
+  const source = await readIndexSource(runDir);
+  const sizes = await runFileSizes(runDir);
+  const suffix = randomBytes(4).toString('hex');
+  const staging = join(runDir, `.index-staging-${suffix}`);
+  const target = join(runDir, INDEX_DIR);
+  try {
+    await writeIndexDirectory(staging, source, sizes);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const retired = join(runDir, `.index-retired-${suffix}`);
+  const exists = await stat(target).then(() => true, () => false);
+  if (exists) await rename(target, retired);
+  await rename(staging, target);
+  if (exists) await rm(retired, { recursive: true, force: true });
 }
