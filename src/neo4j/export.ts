@@ -9,7 +9,8 @@ import { readRunManifest } from './run-directory.js';
 import { errors, IdgraphError } from '../errors/index.js';
 
 /** Rows per write transaction unless --batch-size says otherwise (Neo4j's advice: 1k-10k). */
-export const DEFAULT_BATCH_SIZE = 5_000;
+export { DEFAULT_BATCH_SIZE } from './defaults.js';
+import { DEFAULT_BATCH_SIZE } from './defaults.js';
 
 export interface ExportOptions {
   /** Rows per UNWIND batch, one write transaction each. */

@@ -1,10 +1,16 @@
 // `idgraph cypher`: run a named query of graph/queries on the configured Neo4j.
 import type { Command } from 'commander';
 import { errors } from '../../errors/index.js';
-import { milliseconds, neo4jSettings } from '../../neo4j/connection.js';
-import { bindParams, loadNamedQueries, loadNamedQuery } from '../../neo4j/named-queries.js';
 import type { PlainValue } from '../../neo4j/plain-values.js';
-import { runNamedQuery, type QueryRows } from '../../neo4j/run-named-query.js';
+import type { QueryRows } from '../../neo4j/run-named-query.js';
+
+// NOTE: the neo4j modules are imported inside the actions: neo4j-driver takes ~0.4 s to load,
+// which every other command would otherwise pay at start.
+const neo4jModules = async () => ({
+  ...(await import('../../neo4j/connection.js')),
+  ...(await import('../../neo4j/named-queries.js')),
+  ...(await import('../../neo4j/run-named-query.js')),
+});
 import type { CliIo } from '../io.js';
 
 export interface CypherCommandOptions {
@@ -17,6 +23,7 @@ export interface CypherCommandOptions {
 
 /** Runs `idgraph cypher [name]`: the rows as a table, or as a JSON array of objects with --json. */
 export async function runCypher(name: string | undefined, options: CypherCommandOptions, io: CliIo): Promise<void> {
+  const { bindParams, loadNamedQueries, loadNamedQuery, milliseconds, neo4jSettings, runNamedQuery } = await neo4jModules();
   if (options.list) {
     const queries = await loadNamedQueries();
     if (options.json) {

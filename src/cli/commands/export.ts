@@ -1,9 +1,8 @@
 // `idgraph export`: the graph to Neo4j, through the driver or as neo4j-admin import files.
 import type { Command } from 'commander';
 import { errors } from '../../errors/index.js';
-import { writeAdminImportCsv } from '../../neo4j/admin-import-csv.js';
-import { milliseconds, neo4jSettings } from '../../neo4j/connection.js';
-import { DEFAULT_BATCH_SIZE, exportToNeo4j, type ExportProgress } from '../../neo4j/export.js';
+import { DEFAULT_BATCH_SIZE } from '../../neo4j/defaults.js';
+import type { ExportProgress } from '../../neo4j/export.js';
 import type { CliIo } from '../io.js';
 
 export interface ExportNeo4jOptions {
@@ -17,6 +16,10 @@ const BATCHES_PER_LINE = 20;
 
 /** `idgraph export neo4j <dir>`: credentials from io.env, progress on stderr, a summary on stdout. */
 export async function runExportNeo4j(dir: string, options: ExportNeo4jOptions, io: CliIo): Promise<void> {
+  // NOTE: loaded here, not at the top: neo4j-driver takes ~0.4 s to import, which every other
+  // command (lookup must answer in well under a second) would otherwise pay at start.
+  const { milliseconds, neo4jSettings } = await import('../../neo4j/connection.js');
+  const { exportToNeo4j } = await import('../../neo4j/export.js');
   const batchSize = wholeNumber(options.batchSize, '--batch-size', DEFAULT_BATCH_SIZE);
   const settings = neo4jSettings(
     io.env,
@@ -51,6 +54,7 @@ function reportProgress(io: CliIo, event: ExportProgress): void {
 
 /** `idgraph export neo4j-csv <dir> --to <dir>`: files for neo4j-admin database import, and the command to run. */
 export async function runExportNeo4jCsv(dir: string, options: { readonly to: string; readonly database?: string }, io: CliIo): Promise<void> {
+  const { writeAdminImportCsv } = await import('../../neo4j/admin-import-csv.js');
   const summary = await writeAdminImportCsv(dir, options.to, { database: options.database ?? 'neo4j' });
   const nodes = summary.files.filter((file) => file.kind === 'nodes').reduce((sum, file) => sum + file.rows, 0);
   const relationships = summary.files.filter((file) => file.kind === 'relationships').reduce((sum, file) => sum + file.rows, 0);
