@@ -1,5 +1,6 @@
 export * from './column-plan.js';
 export * from './csv-reader.js';
+export * from './csv-tokeniser.js';
 export * from './csv-rows.js';
 export * from './input-record.js';
 export * from './map-row.js';
