@@ -24,8 +24,18 @@ export interface JunkConfig {
 
 export interface FuzzyConfig {
   readonly enabled: boolean;
-  /** Minimum weight in (0, 1] for a fuzzy link to be applied. */
+  /** Minimum weight in (0, 1] (the match probability) for a fuzzy link to be applied. */
   readonly threshold: number;
+  /** Fuzzy matchers to run, by id (src/matchers/fuzzy/registry.ts); they run in registry order. */
+  readonly matchers: readonly string[];
+  /** Blocks (records sharing a blocking key) larger than this are skipped and counted. */
+  readonly maxBlockSize: number;
+  /** Name similarity (best of Jaro-Winkler and Levenshtein) from which two names agree. */
+  readonly nameSimilarity: number;
+  /** Levenshtein similarity from which streets, cities and email local parts agree. */
+  readonly textSimilarity: number;
+  /** Expected further records of the same person per record: the prior of the match probability. */
+  readonly duplicatesPerRecord: number;
 }
 
 export interface Config {

@@ -11,7 +11,15 @@ export const DEFAULT_CONFIG: Config = {
     maxFieldLength: 10_000,
   },
   junk: { values: [], maxRecordsPerValue: 100 },
-  fuzzy: { enabled: true, threshold: 0.8 },
+  fuzzy: {
+    enabled: true,
+    threshold: 0.8,
+    matchers: ['name-birthdate', 'address', 'phone-typo', 'email-local', 'name', 'co-resident'],
+    maxBlockSize: 100,
+    nameSimilarity: 0.88,
+    textSimilarity: 0.8,
+    duplicatesPerRecord: 2,
+  },
   negativeEvidence: { enabled: true },
   consent: 'enforce',
 };

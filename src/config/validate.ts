@@ -19,7 +19,7 @@ const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   limits: ['identifiersPerType', 'recordsPerCustomer', 'maxFieldLength'],
   'limits.identifiersPerType': IDENTIFIER_TYPES,
   junk: ['values', 'maxRecordsPerValue'],
-  fuzzy: ['enabled', 'threshold'],
+  fuzzy: ['enabled', 'threshold', 'matchers', 'maxBlockSize', 'nameSimilarity', 'textSimilarity', 'duplicatesPerRecord'],
   negativeEvidence: ['enabled'],
 };
 
@@ -138,14 +138,36 @@ export function validateConfig(raw: Json, file: string): Config {
   if (top.fuzzy !== undefined) {
     const given = object(top.fuzzy, 'fuzzy');
     checkKeys(given, 'fuzzy');
-    let threshold = fuzzy.threshold;
-    if (given.threshold !== undefined) {
-      if (typeof given.threshold !== 'number' || !(given.threshold > 0 && given.threshold <= 1)) {
-        throw fail('fuzzy.threshold', 'must be a number in (0, 1]');
+    const unitInterval = (key: 'threshold' | 'nameSimilarity' | 'textSimilarity'): number => {
+      const value = given[key];
+      if (value === undefined) return fuzzy[key];
+      if (typeof value !== 'number' || !(value > 0 && value <= 1)) throw fail(`fuzzy.${key}`, 'must be a number in (0, 1]');
+      return value;
+    };
+    let matchers = fuzzy.matchers;
+    if (given.matchers !== undefined) {
+      const known = DEFAULT_CONFIG.fuzzy.matchers;
+      if (!Array.isArray(given.matchers) || !given.matchers.every((id: Json) => typeof id === 'string' && known.includes(id))) {
+        throw fail('fuzzy.matchers', `must be a list of matcher ids from ${known.join(', ')}`);
       }
-      threshold = given.threshold;
+      matchers = given.matchers as string[];
     }
-    fuzzy = { enabled: given.enabled === undefined ? fuzzy.enabled : boolean(given.enabled, 'fuzzy.enabled'), threshold };
+    let duplicatesPerRecord = fuzzy.duplicatesPerRecord;
+    if (given.duplicatesPerRecord !== undefined) {
+      if (typeof given.duplicatesPerRecord !== 'number' || !(given.duplicatesPerRecord > 0 && given.duplicatesPerRecord <= 1000)) {
+        throw fail('fuzzy.duplicatesPerRecord', 'must be a number in (0, 1000]');
+      }
+      duplicatesPerRecord = given.duplicatesPerRecord;
+    }
+    fuzzy = {
+      enabled: given.enabled === undefined ? fuzzy.enabled : boolean(given.enabled, 'fuzzy.enabled'),
+      threshold: unitInterval('threshold'),
+      matchers,
+      maxBlockSize: given.maxBlockSize === undefined ? fuzzy.maxBlockSize : positiveInteger(given.maxBlockSize, 'fuzzy.maxBlockSize'),
+      nameSimilarity: unitInterval('nameSimilarity'),
+      textSimilarity: unitInterval('textSimilarity'),
+      duplicatesPerRecord,
+    };
   }
 
   let negativeEvidence = DEFAULT_CONFIG.negativeEvidence;

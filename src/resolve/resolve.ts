@@ -3,19 +3,16 @@ import type { Config, ConsentMode } from '../config/index.js';
 import { contentCustomerId, type CustomerId } from '../ids/index.js';
 import { nodeKey, parseNodeKey, type IdentifierType, type NodeKey } from '../identifiers/index.js';
 import type { InputRecord, Rejection } from '../input/index.js';
-import { findFuzzyLinks, type FuzzyLink, type MatchRecord } from '../matchers/index.js';
-import { normaliseBirthDate } from '../normalise/birth-date.js';
+import { findFuzzyLinks, toMatchRecord, type FuzzyLink, type MatchRecord } from '../matchers/index.js';
 import { normaliseIdentifier } from '../normalise/identifier.js';
 import { isPlaceholder } from '../normalise/junk.js';
-import { normaliseName } from '../normalise/name.js';
-import { normalisePostalCode } from '../normalise/postal-code.js';
-import { normaliseStreet } from '../normalise/street.js';
 import { canonicalRecordOrder, compareFuzzyLinks, compareIdentifiers, recordKeyOf } from './canonical-order.js';
 import { ComponentStates } from './component-state.js';
 import type {
   AppliedLink,
   Customer,
   JunkValue,
+  LimitName,
   RefusedMerge,
   ResolutionCounts,
   ResolutionResult,
@@ -82,6 +79,16 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
     const phones: string[] = [];
     const seen = new Set<string>();
     for (const identifier of record.identifiers) {
+      if (identifier.pseudonymised === true) {
+        // A pseudonym from a pseudonymised run's state: normalised and pseudonymised then; placeholders were dropped.
+        const key = nodeKey(identifier.type, identifier.raw);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let node = nodesByKey.get(key);
+        if (node === undefined) nodesByKey.set(key, (node = { key, type: identifier.type, value: identifier.raw, records: [], junk: null }));
+        node.records.push(index);
+        continue;
+      }
       const cacheKey = `${identifier.type}\u0000${identifier.raw}`;
       let result = normaliseCache.get(cacheKey);
       if (result === undefined) {
@@ -109,24 +116,10 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
       }
       node.records.push(index);
     }
-    const attributes = record.attributes;
-    const firstName = attributes.first_name === undefined ? null : normaliseName(attributes.first_name);
-    const birthDate = attributes.birth_date === undefined ? null : normaliseBirthDate(attributes.birth_date);
-    firstNames[index] = firstName;
-    birthDates[index] = birthDate;
-    matchRecords[index] = {
-      index,
-      source: record.source,
-      domain: record.domain,
-      firstName,
-      lastName: attributes.last_name === undefined ? null : normaliseName(attributes.last_name),
-      birthDate,
-      street: attributes.street === undefined ? null : normaliseStreet(attributes.street),
-      postalCode: attributes.postal_code === undefined ? null : normalisePostalCode(attributes.postal_code),
-      city: attributes.city === undefined ? null : normaliseName(attributes.city),
-      emails,
-      phones,
-    };
+    const matchRecord = toMatchRecord(index, record, emails, phones);
+    firstNames[index] = matchRecord.firstName;
+    birthDates[index] = matchRecord.birthDate;
+    matchRecords[index] = matchRecord;
   }
   normaliseCache.clear();
 
@@ -150,7 +143,8 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
   options.onStage?.('normalise');
 
   // Stage 2: fuzzy candidate links.
-  const fuzzyLinks: FuzzyLink[] = fuzzyEnabled ? findFuzzyLinks(matchRecords, config.fuzzy) : [];
+  const fuzzyStage = fuzzyEnabled ? findFuzzyLinks(matchRecords, config.fuzzy) : null;
+  const fuzzyLinks: FuzzyLink[] = fuzzyStage?.links ?? [];
   fuzzyLinks.sort(compareFuzzyLinks);
   options.onStage?.('match');
 
@@ -166,7 +160,7 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
   const appliedFrom: number[] = [];
   const appliedTo: number[] = [];
   const appliedFuzzy: (FuzzyLink | null)[] = [];
-  interface PendingRefusal { readonly from: number; readonly to: number; readonly link: FuzzyLink | null; readonly outcome: RuleOutcome & { allowed: false } }
+  interface PendingRefusal { readonly from: number; readonly to: number; readonly link: FuzzyLink | null; readonly outcome: RuleOutcome & { allowed: false }; readonly limit: LimitName | null }
   const refusals: PendingRefusal[] = [];
   const negativeEvidence = config.negativeEvidence.enabled;
 
@@ -190,12 +184,15 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
       if (a.records > 0 && b.records > 0) {
         outcome = checkConsent(a, b, consentMode);
         if (outcome.allowed) outcome = checkLimits(a, b, config.limits);
-        if (outcome.allowed && negativeEvidence) outcome = checkNegativeEvidence(a, b);
+        if (outcome.allowed && negativeEvidence) outcome = checkNegativeEvidence(a, b, link?.weighed);
       } else {
         outcome = checkLimits(a, b, config.limits);
       }
       if (!outcome.allowed) {
-        refusals.push({ from, to, link, outcome });
+        // Which limit refused it: the identifier limits are checked first, so without them it was the record limit.
+        const limit = outcome.rule !== 'limit' ? null
+          : checkLimits(a, b, { ...config.limits, recordsPerCustomer: Infinity }).allowed ? 'recordsPerCustomer' : 'identifiersPerType';
+        refusals.push({ from, to, link, outcome, limit });
         return;
       }
       const winner = sets.unionRoots(rootA, rootB);
@@ -279,6 +276,8 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
   // the reason anything stayed apart; it is counted, not listed.
   const standing = refusals.filter(({ from, to }) => sets.find(from) !== sets.find(to));
   const refusalsSuperseded = refusals.length - standing.length;
+  const limitHits: Record<LimitName, number> = { recordsPerCustomer: 0, identifiersPerType: 0 };
+  for (const refusal of standing) if (refusal.limit !== null) limitHits[refusal.limit]++;
   const refused: RefusedMerge[] = standing.map(({ from, to, link, outcome }) => {
     refusedByRule[outcome.rule]++;
     const { matcher, weight } = describeLink(from, to, link);
@@ -304,9 +303,12 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
     identifiersWithoutCustomer,
     linksApplied: links.length,
     fuzzyLinksApplied: appliedFuzzy.filter((link) => link !== null).length,
-    fuzzyCandidates: fuzzyLinks.length,
+    fuzzyCandidates: fuzzyStage?.candidatePairs ?? 0,
+    fuzzyLinksFound: fuzzyLinks.length,
+    fuzzyOversizedBlocks: fuzzyStage?.oversizedBlocks ?? 0,
     refusedByRule,
     refusalsSuperseded,
+    limitHits,
     invalidValues: rejections.filter((rejection) => rejection.code === 'INVALID_VALUE').length,
     junkValues: junk.length,
     permissionLevels,

@@ -62,6 +62,9 @@ export interface JunkValue {
   readonly records: number;
 }
 
+/** The over-merge limits of DESIGN rule 2, named as in config `limits`. */
+export type LimitName = 'recordsPerCustomer' | 'identifiersPerType';
+
 export interface ResolutionCounts {
   readonly records: number;
   readonly customers: number;
@@ -69,8 +72,15 @@ export interface ResolutionCounts {
   readonly identifiersWithoutCustomer: number;
   readonly linksApplied: number;
   readonly fuzzyLinksApplied: number;
+  /** Record pairs the fuzzy stage compared (from blocking, never all pairs). */
   readonly fuzzyCandidates: number;
+  /** Fuzzy links above the threshold (applied or refused by a rule). */
+  readonly fuzzyLinksFound: number;
+  /** Blocks skipped for holding more than fuzzy.maxBlockSize records. */
+  readonly fuzzyOversizedBlocks: number;
   readonly refusedByRule: Readonly<Record<RefusalRule, number>>;
+  /** Standing refusals (in refused.csv) by the limit that refused them (config limits.*). */
+  readonly limitHits: Readonly<Record<LimitName, number>>;
   /** Refused links whose two sides were joined later through other links (not in refused.csv). */
   readonly refusalsSuperseded: number;
   readonly invalidValues: number;

@@ -68,3 +68,27 @@ describe('validateConfig', () => {
     });
   });
 });
+
+describe('validateConfig fuzzy section', () => {
+  test('should merge every fuzzy key over the defaults', () => {
+    const fuzzy = { enabled: false, threshold: 0.9, matchers: ['name', 'address'], maxBlockSize: 50, nameSimilarity: 0.9, textSimilarity: 0.85, duplicatesPerRecord: 3 };
+    expect(validateConfig({ fuzzy }, 'c.json').fuzzy).toStrictEqual(fuzzy);
+  });
+  test('should reject an unknown fuzzy key with a suggestion', () => {
+    const error = errorOf({ fuzzy: { maxBlocksize: 10 } });
+    expect(error.code).toBe('CONFIG_UNKNOWN_KEY');
+    expect(error.message).toBe('c.json: unknown key "fuzzy.maxBlocksize"; did you mean "maxBlockSize"?');
+  });
+  test.each([
+    [{ threshold: 0 }, 'fuzzy.threshold'],
+    [{ nameSimilarity: 1.5 }, 'fuzzy.nameSimilarity'],
+    [{ textSimilarity: 'high' }, 'fuzzy.textSimilarity'],
+    [{ maxBlockSize: 1.5 }, 'fuzzy.maxBlockSize'],
+    [{ duplicatesPerRecord: 0 }, 'fuzzy.duplicatesPerRecord'],
+    [{ matchers: ['name', 'soundalike'] }, 'fuzzy.matchers'],
+  ])('should reject %j, naming the key', (fuzzy, where) => {
+    const error = errorOf({ fuzzy });
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message.startsWith(`c.json: ${where}: `)).toBe(true);
+  });
+});

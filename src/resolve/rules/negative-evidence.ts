@@ -39,12 +39,25 @@ function anyCompatible(a: readonly string[], b: readonly string[], compatible: (
   return false;
 }
 
-/** Households share phones and computers: different people behind one identifier must not merge. */
-export function checkNegativeEvidence(a: ProfileSide, b: ProfileSide): RuleOutcome {
-  if (a.birthDates && b.birthDates && !anyCompatible(a.birthDates, b.birthDates, compatibleBirthDates)) {
+/** Fields a fuzzy link has already weighed for its own two records (both held the field): not checked again. */
+export interface WeighedFields {
+  readonly firstNames: boolean;
+  readonly birthDates: boolean;
+}
+
+const NOTHING_WEIGHED: WeighedFields = { firstNames: false, birthDates: false };
+
+/**
+ * Households share phones and computers: different people behind one identifier must not merge.
+ * A fuzzy link has compared its two records' first names and birth dates itself (a disagreement
+ * lowered its weight, and a replaced or swapped value can still be outweighed by the rest), so
+ * the check skips the fields the link weighed; deterministic links are checked on both.
+ */
+export function checkNegativeEvidence(a: ProfileSide, b: ProfileSide, weighed: WeighedFields = NOTHING_WEIGHED): RuleOutcome {
+  if (!weighed.birthDates && a.birthDates && b.birthDates && !anyCompatible(a.birthDates, b.birthDates, compatibleBirthDates)) {
     return refused('conflict', 'birth dates disagree');
   }
-  if (a.firstNames && b.firstNames && !anyCompatible(a.firstNames, b.firstNames, compatibleFirstNames)) {
+  if (!weighed.firstNames && a.firstNames && b.firstNames && !anyCompatible(a.firstNames, b.firstNames, compatibleFirstNames)) {
     return refused('conflict', 'first names disagree');
   }
   return ALLOWED;

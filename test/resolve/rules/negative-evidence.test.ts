@@ -61,4 +61,18 @@ describe('checkNegativeEvidence', () => {
       expect(checkNegativeEvidence({ firstNames: ['anna', 'anne'], birthDates: undefined }, { firstNames: ['anne'], birthDates: undefined }).allowed).toBe(true);
     });
   });
+  describe('should not check again what a fuzzy link weighed', () => {
+    const olivia = { firstNames: ['olivia'], birthDates: ['1932-09-07'] };
+    const connor = { firstNames: ['connor'], birthDates: ['1932-09-07'] };
+    test('for first names the link compared (a replaced first name outweighed by the rest)', () => {
+      expect(checkNegativeEvidence(olivia, connor, { firstNames: true, birthDates: true }).allowed).toBe(true);
+    });
+    test('for birth dates, while still checking first names the link did not see', () => {
+      expect(checkNegativeEvidence(olivia, { ...connor, birthDates: ['1990-01-01'] }, { firstNames: false, birthDates: true })).toStrictEqual({
+        allowed: false,
+        rule: 'conflict',
+        detail: 'first names disagree',
+      });
+    });
+  });
 });

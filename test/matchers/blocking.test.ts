@@ -1,0 +1,88 @@
+import { fc, test as propTest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { forEachCandidatePair, type KeyRule } from '../../src/matchers/blocking.js';
+import type { MatchProfile } from '../../src/matchers/profile.js';
+import { profile } from '../helpers/match-records.js';
+
+/** Profiles whose first name holds the test's blocking keys, comma-separated per rule and space-separated within. */
+function profilesWithKeys(keysPerRecord: readonly (readonly (readonly string[])[])[]): MatchProfile[] {
+  return keysPerRecord.map((rules, index) => profile(index, { firstName: rules.map((keys) => keys.join(' ')).join(',') }));
+}
+
+function rulesFor(count: number): KeyRule[] {
+  return Array.from({ length: count }, (_, rule) => ({
+    id: `rule-${rule}`,
+    keys: (p: MatchProfile) => (p.first?.split(',')[rule] ?? '').split(' ').filter((key) => key !== ''),
+  }));
+}
+
+function collect(profiles: readonly MatchProfile[], rules: readonly KeyRule[], maxBlockSize = 100) {
+  const pairs: [number, number, number][] = [];
+  const stats = forEachCandidatePair(profiles, rules, maxBlockSize, (x, y, rule) => pairs.push([x, y, rule]));
+  return { pairs, stats };
+}
+
+describe('forEachCandidatePair', () => {
+  describe('should visit nothing', () => {
+    test('for no records', () => {
+      expect(collect([], rulesFor(1)).stats).toStrictEqual({
+        candidatePairs: 0,
+        blocks: 0,
+        oversizedBlocks: 0,
+        oversizedMemberships: 0,
+        pairsByRule: { 'rule-0': 0 },
+      });
+    });
+    test('for a single record', () => expect(collect(profilesWithKeys([[['a']]]), rulesFor(1)).pairs).toStrictEqual([]));
+    test('for records without keys', () => expect(collect(profilesWithKeys([[[]], [[]]]), rulesFor(1)).pairs).toStrictEqual([]));
+  });
+  test('should visit the records sharing a key, lower position first', () => {
+    const profiles = profilesWithKeys([[['a']], [['b']], [['a']], [['b']]]);
+    expect(collect(profiles, rulesFor(1)).pairs.sort()).toStrictEqual([
+      [0, 2, 0],
+      [1, 3, 0],
+    ]);
+  });
+  test('should visit a pair sharing keys of several rules once, under the first rule', () => {
+    const profiles = profilesWithKeys([
+      [['a'], ['x']],
+      [['a'], ['x']],
+    ]);
+    const { pairs, stats } = collect(profiles, rulesFor(2));
+    expect(pairs).toStrictEqual([[0, 1, 0]]);
+    expect(stats.pairsByRule).toStrictEqual({ 'rule-0': 1, 'rule-1': 0 });
+  });
+  test('should visit a pair sharing two keys of one rule once', () => {
+    expect(collect(profilesWithKeys([[['a', 'b']], [['b', 'a']]]), rulesFor(1)).pairs).toStrictEqual([[0, 1, 0]]);
+  });
+  test('should skip and count a block above the size limit, and still find its pairs under another rule', () => {
+    const profiles = profilesWithKeys([
+      [['big'], ['p']],
+      [['big'], ['p']],
+      [['big'], ['q']],
+    ]);
+    const { pairs, stats } = collect(profiles, rulesFor(2), 2);
+    expect(pairs).toStrictEqual([[0, 1, 1]]);
+    expect(stats).toMatchObject({ candidatePairs: 1, oversizedBlocks: 1, oversizedMemberships: 3 });
+  });
+  propTest.prop([
+    fc.array(fc.tuple(fc.subarray(['a', 'b', 'c', 'd']), fc.subarray(['w', 'x', 'y'])), { maxLength: 25 }),
+    fc.integer({ min: 2, max: 6 }),
+  ])('should visit exactly the pairs sharing a key of a block within the limit, each once (oracle: all pairs)', (records, maxBlockSize) => {
+    const profiles = profilesWithKeys(records.map(([first, second]) => [first, second]));
+    const rules = rulesFor(2);
+    const { pairs, stats } = collect(profiles, rules, maxBlockSize);
+    const blockSize = (rule: 0 | 1, key: string) => records.filter((keys) => keys[rule].includes(key)).length;
+    const expected: string[] = [];
+    for (let x = 0; x < records.length; x++) {
+      for (let y = x + 1; y < records.length; y++) {
+        const shared = ([0, 1] as const).some((rule) =>
+          records[x]![rule].some((key) => records[y]![rule].includes(key) && blockSize(rule, key) <= maxBlockSize),
+        );
+        if (shared) expected.push(`${x}-${y}`);
+      }
+    }
+    expect(pairs.map(([x, y]) => `${x}-${y}`).sort()).toStrictEqual(expected.sort());
+    expect(stats.candidatePairs).toBe(expected.length);
+  });
+});
