@@ -1,1 +1,3 @@
 export * from './customer-id.js';
+export * from './history.js';
+export * from './stabilise.js';

@@ -3,12 +3,23 @@ import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { loadConfig, type ConsentMode } from '../../config/index.js';
 import { errors, IdgraphError } from '../../errors/index.js';
+import { stabiliseIds } from '../../ids/index.js';
 import { readInputs } from '../../input/index.js';
-import { buildReport, renderReportText, writeRun, type RunManifest } from '../../output/index.js';
+import { buildReport, checkRunDirectoryTarget, renderReportText, writeRun, type RunManifest } from '../../output/index.js';
 import { writeReportHtml } from '../../output/report-html.js';
 import { createPseudonymiser, PSEUDONYM_KEY_VARIABLE } from '../../privacy/pseudonymise.js';
 import { writeQueryIndex } from '../../query/index-writer.js';
 import { resolve, type Stage } from '../../resolve/index.js';
+import {
+  carryRecords,
+  checkPreviousCompatible,
+  historyRow,
+  partitionOf,
+  pseudonymKeyCheck,
+  readPreviousState,
+  remapCustomerIds,
+  writeRunState,
+} from '../../state/index.js';
 import type { CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 
@@ -34,13 +45,15 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
   const config = await loadConfig(options.config);
   const consent = consentMode(options.consent, config.consent);
   const fuzzy = options.fuzzy && config.fuzzy.enabled;
-  if (options.previous !== undefined) throw errors.usage('--previous is not available yet in this build');
   const pseudonymised = options.pseudonymise === true;
   const key = io.env[PSEUDONYM_KEY_VARIABLE];
   if (pseudonymised && (key === undefined || key.length < 16)) {
     throw errors.missingSecret(PSEUDONYM_KEY_VARIABLE, '--pseudonymise (a key of at least 16 characters)');
   }
   const pseudonymise = pseudonymised ? createPseudonymiser(key!) : undefined;
+  const keyCheck = pseudonymised ? pseudonymKeyCheck(key!) : null;
+  // Refused before any work: --out must be missing, empty or an earlier run (the swap replaces it).
+  await checkRunDirectoryTarget(options.out);
 
   const timings: Record<string, number> = {};
   let mark = performance.now();
@@ -50,13 +63,26 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     mark = now;
   };
 
+  // The previous run is read whole before anything is written, so --previous may name the --out directory.
+  const previous = options.previous === undefined ? null : await readPreviousState(options.previous);
+  if (previous !== null) {
+    checkPreviousCompatible(options.previous!, previous.manifest, keyCheck);
+    lap('previous');
+  }
+
   const progress = createProgress(io, 'reading', !options.quiet);
   const batch = await readInputs(inputs, config, { onProgress: (done, total) => progress.update(done, total) });
   progress.stop();
   lap('read');
   if (consent !== 'ignore' && !batch.consentColumnsSeen) throw errors.noConsentColumns();
 
-  const result = resolve(batch.records, { config, consent, fuzzy, pseudonymise, onStage: (stage: Stage) => lap(stage) });
+  const carried = carryRecords(previous?.records ?? [], batch.records);
+  const contentResult = resolve(carried.records, { config, consent, fuzzy, pseudonymise, onStage: (stage: Stage) => lap(stage) });
+  // The engine gives content IDs; the published IDs stay stable against the previous run (src/ids/stabilise.ts).
+  const createdAt = new Date().toISOString();
+  const assignment = stabiliseIds(partitionOf(contentResult), previous?.ids ?? null, createdAt);
+  const result = remapCustomerIds(contentResult, assignment.idOf);
+  lap('ids');
 
   const largestCustomers = [...result.customers]
     .sort((a, b) => b.records - a.records || (a.id < b.id ? -1 : 1))
@@ -74,6 +100,9 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     largestCustomers,
     junk: result.junk,
     timings,
+    ...(previous === null ? {} : { rowsCarried: carried.carried }),
+    stability: previous === null ? null : assignment.stats,
+    limits: config.limits,
   });
   if (!report.rows.accountedFor) {
     throw new IdgraphError('INTERNAL', `row accounting failed: ${report.rows.read} read, ${report.rows.resolved} resolved, ${report.rows.rejected} rejected`);
@@ -81,26 +110,39 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
   const manifest: RunManifest = {
     format: 'idgraph-run',
     version: 1,
-    createdAt: new Date().toISOString(),
+    createdAt,
     consent,
     fuzzy,
     pseudonymised,
     phoneRegion: config.phone.defaultRegion,
+    sourceDomains: Object.fromEntries(
+      [...new Map(result.records.map((record) => [record.source, record.domain])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
   };
   await writeRun(options.out, {
     manifest,
     result,
     rejections: [...batch.rejections, ...result.rejections],
-    idHistory: [],
+    idHistory: [...(previous?.history ?? []), ...assignment.history].map(historyRow),
     report: { ...report, timings: { ...timings } },
     extraWriters: [
       (staging) => writeQueryIndex(staging, result),
       (staging) => writeReportHtml(staging, report, result),
+      (staging) =>
+        writeRunState(staging, {
+          createdAt,
+          records: carried.records,
+          result,
+          assignment,
+          pseudonymiser: pseudonymise === undefined ? null : { pseudonymise, defaultRegion: config.phone.defaultRegion, extraJunk: new Set(config.junk.values) },
+          keyCheck,
+        }),
     ],
   });
   lap('write');
   const finalReport = { ...report, timings: { ...timings } };
-  if (options.json) io.stdout(`${JSON.stringify(finalReport)}\n`);
+  // Junk values are identifier values: they stay in report.json (an output file), not on stdout.
+  if (options.json) io.stdout(`${JSON.stringify({ ...finalReport, junk: `${finalReport.junk.length} values, listed in report.json` })}\n`);
   if (!options.quiet) io.stderr(`${renderReportText(finalReport)}\nwrote ${options.out}\n`);
 }
 
