@@ -1,8 +1,8 @@
 // Opens a run directory for queries: checks run.json and the query index before anything is read.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { errors } from '../errors/index.js';
-import { recoverRunDirectory, RUN_FILES, type RunManifest } from '../output/index.js';
+import { readRunManifest, RUN_FILES, type RunManifest } from '../output/index.js';
 import { openQueryIndex, type QueryIndex } from './index-reader.js';
 
 /** A run directory that has passed the checks of openRunDirectory. */
@@ -10,21 +10,6 @@ export interface RunDirectory {
   readonly dir: string;
   readonly manifest: RunManifest;
   readonly index: QueryIndex;
-}
-
-function isManifest(value: unknown): value is RunManifest {
-  if (typeof value !== 'object' || value === null) return false;
-  const manifest = value as Partial<RunManifest>;
-  return (
-    manifest.format === 'idgraph-run' &&
-    manifest.version === 1 &&
-    typeof manifest.pseudonymised === 'boolean' &&
-    typeof manifest.phoneRegion === 'string'
-  );
-}
-
-async function readManifestText(dir: string): Promise<string | null> {
-  return readFile(join(dir, RUN_FILES.manifest), 'utf8').catch(() => null);
 }
 
 /**
@@ -38,22 +23,7 @@ async function readManifestText(dir: string): Promise<string | null> {
  * index older than the run files
  */
 export async function openRunDirectory(dir: string): Promise<RunDirectory> {
-  let text = await readManifestText(dir);
-  if (text === null) {
-    await recoverRunDirectory(dir);
-    text = await readManifestText(dir);
-  }
-  if (text === null) {
-    const isDirectory = await stat(dir).then((info) => info.isDirectory(), () => false);
-    throw errors.runDirInvalid(dir, isDirectory ? 'no run.json' : 'no such directory');
-  }
-  let manifest: unknown;
-  try {
-    manifest = JSON.parse(text);
-  } catch {
-    throw errors.runDirInvalid(dir, 'run.json is not valid JSON');
-  }
-  if (!isManifest(manifest)) throw errors.runDirInvalid(dir, 'run.json is not an idgraph run manifest of version 1');
+  const manifest = await readRunManifest(dir);
   const index = await openQueryIndex(dir);
   if (index === 'missing') throw errors.queryIndexMissing(dir);
   if (index === 'invalid') throw errors.runDirInvalid(dir, 'index/meta.json is not a query index manifest');

@@ -190,7 +190,7 @@ describe('writeAdminImportCsv', () => {
       expect(await readFile(join(out, ADMIN_IMPORT_FILES.linkedToIdentifiers), 'utf8')).toBe(first);
       const broken = join(tmp, 'broken-run');
       await mkdir(broken, { recursive: true });
-      await writeFile(join(broken, 'run.json'), JSON.stringify({ format: 'idgraph-run', version: 1 }));
+      await writeFile(join(broken, 'run.json'), JSON.stringify({ format: 'idgraph-run', version: 1, pseudonymised: false, phoneRegion: 'DE' }));
       await writeFile(join(broken, 'identifiers.csv'), 'type,value,customer_id,records\nemail,a@b.de,cus_x,many\n');
       const error = await writeAdminImportCsv(broken, out).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(IdgraphError);
