@@ -84,14 +84,38 @@ interface Part {
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * An ID for a customer that inherits none: its content ID, or, if that ID was issued before
- * (to a live or retired customer), a content ID salted with a counter, so no ID is ever
- * issued to two customers.
+ * A salted content ID for a customer whose content ID was issued before (to a live or retired
+ * customer), so no ID is ever issued to two customers.
  */
-function freshId(customer: NewCustomer, taken: ReadonlySet<string>): CustomerId {
+function saltedId(customer: NewCustomer, isTaken: (id: string) => boolean): CustomerId {
   let id = customer.contentId;
-  for (let salt = 1; taken.has(id); salt++) id = contentCustomerId([...customer.recordKeys, `#${salt}`]);
+  for (let salt = 1; isTaken(id); salt++) id = contentCustomerId([...customer.recordKeys, `#${salt}`]);
   return id;
+}
+
+/** A first run: every customer gets its content ID and is new. */
+function firstRun(customers: readonly NewCustomer[], at: string): IdAssignment {
+  const idOf = new Map<CustomerId, CustomerId>();
+  const firstSeen = new Map<CustomerId, string>();
+  const change = new Map<CustomerId, CustomerChange>();
+  for (const { contentId } of customers) {
+    idOf.set(contentId, contentId);
+    firstSeen.set(contentId, at);
+    change.set(contentId, 'new');
+  }
+  return {
+    idOf,
+    firstSeen,
+    change,
+    history: [],
+    stats: {
+      previousCustomers: 0,
+      customers: { kept: 0, grown: 0, merged: 0, split: 0, new: customers.length },
+      retired: 0,
+      events: { merged: 0, split: 0 },
+      churn: { previousRecords: 0, changed: 0, share: 0, causes: { merged: 0, split: 0 } },
+    },
+  };
 }
 
 /**
@@ -110,14 +134,14 @@ function freshId(customer: NewCustomer, taken: ReadonlySet<string>): CustomerId 
  * const { idOf } = stabiliseIds([{ contentId, recordKeys: ['crm/1', 'shop/9'] }], previous, '2024-05-01T00:00:00.000Z');
  */
 export function stabiliseIds(customers: readonly NewCustomer[], previous: PreviousIds | null, at: string): IdAssignment {
-  const ordered = [...customers].sort((a, b) => compare(a.contentId, b.contentId));
-  const customerOf = previous?.customerOf ?? new Map<string, CustomerId>();
+  if (previous === null) return firstRun(customers, at);
+  const { customerOf } = previous;
 
   // Overlaps: which previous customers each new customer holds records of, and how many.
   // NOTE: a plain array searched linearly: a customer almost always holds records of 0 or 1
   // previous customers, and a Map per customer costs more than the search at 1M records.
   const partsOf = new Map<CustomerId, Part[]>();
-  const overlaps: Part[][] = ordered.map((customer, index) => {
+  const overlaps: Part[][] = customers.map((customer, index) => {
     const parts: Part[] = [];
     for (const key of customer.recordKeys) {
       const old = customerOf.get(key);
@@ -148,9 +172,9 @@ export function stabiliseIds(customers: readonly NewCustomer[], previous: Previo
   }
 
   // Merge rule: among the previous customers a new customer is heir of, the largest keeps its ID.
-  const previousRecords = (id: CustomerId) => previous?.customers.get(id)?.records ?? 0;
-  const firstSeenOf = (id: CustomerId) => previous?.customers.get(id)?.firstSeen ?? at;
-  const inherited: (CustomerId | null)[] = ordered.map(() => null);
+  const previousRecords = (id: CustomerId) => previous.customers.get(id)?.records ?? 0;
+  const firstSeenOf = (id: CustomerId) => previous.customers.get(id)?.firstSeen ?? at;
+  const inherited: (CustomerId | null)[] = customers.map(() => null);
   for (const [old, heir] of heirOf) {
     const current = inherited[heir] ?? null;
     if (
@@ -163,15 +187,26 @@ export function stabiliseIds(customers: readonly NewCustomer[], previous: Previo
     }
   }
 
-  const taken = new Set<string>(previous?.retired ?? []);
-  for (const id of previous?.customers.keys() ?? []) taken.add(id);
-  const idOf = new Map<CustomerId, CustomerId>();
-  const published: CustomerId[] = ordered.map((customer, index) => {
-    const id = inherited[index] ?? freshId(customer, taken);
-    taken.add(id);
-    idOf.set(customer.contentId, id);
+  // Fresh IDs: the content ID unless it was issued before; the (rare) others are salted in
+  // content-ID order, so the outcome does not depend on the order of `customers`.
+  const issuedBefore = (id: string) => previous.customers.has(id as CustomerId) || previous.retired.has(id);
+  const pending: number[] = [];
+  const published: CustomerId[] = customers.map((customer, index) => {
+    const id = inherited[index] ?? customer.contentId;
+    if (id === customer.contentId && inherited[index] === null && issuedBefore(id)) pending.push(index);
     return id;
   });
+  if (pending.length > 0) {
+    const issued = new Set<string>(published);
+    pending.sort((a, b) => compare(customers[a]!.contentId, customers[b]!.contentId));
+    for (const index of pending) {
+      const id = saltedId(customers[index]!, (candidate) => issuedBefore(candidate) || issued.has(candidate));
+      issued.add(id);
+      published[index] = id;
+    }
+  }
+  const idOf = new Map<CustomerId, CustomerId>();
+  customers.forEach((customer, index) => idOf.set(customer.contentId, published[index]!));
 
   const history: IdHistoryEntry[] = [];
   const firstSeen = new Map<CustomerId, string>();
@@ -191,7 +226,7 @@ export function stabiliseIds(customers: readonly NewCustomer[], previous: Previo
     }
   }
 
-  ordered.forEach((customer, index) => {
+  customers.forEach((customer, index) => {
     const id = published[index]!;
     const parts = overlaps[index]!;
     const own = inherited[index] ?? null;
@@ -219,7 +254,7 @@ export function stabiliseIds(customers: readonly NewCustomer[], previous: Previo
     change,
     history,
     stats: {
-      previousCustomers: previous?.customers.size ?? 0,
+      previousCustomers: previous.customers.size,
       customers: counts,
       retired,
       events: {
