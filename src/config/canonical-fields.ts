@@ -10,6 +10,7 @@ export const ATTRIBUTE_FIELDS = [
   'postal_code',
   'city',
   'country',
+  'national_id',
 ] as const;
 export type AttributeField = (typeof ATTRIBUTE_FIELDS)[number];
 

@@ -14,7 +14,7 @@ export const DEFAULT_CONFIG: Config = {
   fuzzy: {
     enabled: true,
     threshold: 0.8,
-    matchers: ['name-birthdate', 'address', 'phone-typo', 'email-local', 'name', 'co-resident'],
+    matchers: ['name-birthdate', 'address', 'phone-typo', 'email-local', 'national-id', 'name', 'co-resident'],
     maxBlockSize: 100,
     nameSimilarity: 0.88,
     textSimilarity: 0.8,

@@ -2,6 +2,7 @@
 import type { EmailParts, MatchProfile } from './profile.js';
 import { editDistance, levenshteinSimilarity, nameSimilarity, tokenOverlap } from './similarity.js';
 import { isGenderedVariant } from './gendered-names.js';
+import { oneTypoApart } from './national-id.js';
 
 /** How two names agree; `weak` = an initial, a shortened form ("max"/"maximilian") or a shared token. */
 export type NameLevel = 'exact' | 'similar' | 'weak' | 'different' | 'missing';
@@ -17,6 +18,9 @@ export type PostalCodeLevel = 'exact' | 'similar' | 'different' | 'missing';
 export type CityLevel = 'exact' | 'similar' | 'different' | 'missing';
 /** Email or phone: `similar` = a typo apart (email: the local part, or the domain with the same local part). */
 export type ContactLevel = 'exact' | 'similar' | 'different' | 'missing';
+
+/** National ID: `similar` = one typo apart (a character changed, added or dropped, or two neighbours swapped). */
+export type NationalIdLevel = 'exact' | 'similar' | 'different' | 'missing';
 
 /** Similarity thresholds of the comparison (from the `fuzzy` config). */
 export interface ComparisonThresholds {
@@ -43,6 +47,7 @@ export interface Comparison {
   readonly email: ContactLevel;
   readonly emailSimilarity: number;
   readonly phone: ContactLevel;
+  readonly nationalId: NationalIdLevel;
 }
 
 const NAME_RANK: Readonly<Record<NameLevel, number>> = { exact: 4, similar: 3, weak: 2, different: 0, missing: 1 };
@@ -120,6 +125,13 @@ function comparePostalCodes(a: MatchProfile, b: MatchProfile): PostalCodeLevel {
   if (a.postalCode === null || b.postalCode === null) return 'missing';
   if (a.postalCode === b.postalCode) return 'exact';
   return oneDigitApart(a.postalCode, b.postalCode) ? 'similar' : 'different';
+}
+
+/** National IDs: exact, one typo apart, or different. */
+export function compareNationalIds(a: string | null, b: string | null): NationalIdLevel {
+  if (a === null || b === null) return 'missing';
+  if (a === b) return 'exact';
+  return oneTypoApart(a, b) ? 'similar' : 'different';
 }
 
 function compareCities(a: MatchProfile, b: MatchProfile, postalCode: PostalCodeLevel, nameThreshold: number): CityLevel {
@@ -213,5 +225,6 @@ export function compareProfiles(a: MatchProfile, b: MatchProfile, thresholds: Co
     email: email.level,
     emailSimilarity: email.similarity,
     phone: comparePhones(a.phones, b.phones),
+    nationalId: compareNationalIds(a.nationalId, b.nationalId),
   };
 }

@@ -72,5 +72,11 @@ export function describeComparison(c: Comparison): string {
     case 'different': parts.push('different phone'); break;
     case 'missing': break;
   }
+  switch (c.nationalId) {
+    case 'exact': parts.push('same national ID'); break;
+    case 'similar': parts.push('national ID a typo apart'); break;
+    case 'different': parts.push('different national ID'); break;
+    case 'missing': break;
+  }
   return parts.filter((part) => part !== null).join(', ');
 }

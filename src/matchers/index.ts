@@ -3,6 +3,7 @@ export * from './profile.js';
 export * from './similarity.js';
 export * from './jaro-winkler.js';
 export * from './soundex.js';
+export * from './national-id.js';
 export * from './comparison.js';
 export * from './anchors.js';
 export * from './evidence.js';

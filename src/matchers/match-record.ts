@@ -5,6 +5,7 @@ import { normaliseBirthDate } from '../normalise/birth-date.js';
 import { normaliseName } from '../normalise/name.js';
 import { normalisePostalCode } from '../normalise/postal-code.js';
 import { normaliseStreet } from '../normalise/street.js';
+import { normaliseNationalId } from './national-id.js';
 
 /**
  * A record as fuzzy matchers compare it. Values are normalised but NOT pseudonymised: with
@@ -21,6 +22,8 @@ export interface MatchRecord {
   readonly street: string | null;
   readonly postalCode: string | null;
   readonly city: string | null;
+  /** A national identity number (national-id.ts), compared fuzzily; absent means unknown. */
+  readonly nationalId?: string | null;
   readonly emails: readonly string[];
   readonly phones: readonly string[];
 }
@@ -44,7 +47,7 @@ export interface FuzzyLink {
 
 /**
  * Builds the match record of an input record: its attributes normalised (names, birth date,
- * street, postal code, city), plus the normalised emails and phones the caller already has.
+ * street, postal code, city, national ID), plus the normalised emails and phones the caller already has.
  *
  * @param index - the record's canonical index
  * @param record - the input record
@@ -69,6 +72,7 @@ export function toMatchRecord(
     street: attributes.street === undefined ? null : normaliseStreet(attributes.street),
     postalCode: attributes.postal_code === undefined ? null : normalisePostalCode(attributes.postal_code),
     city: attributes.city === undefined ? null : normaliseName(attributes.city),
+    nationalId: attributes.national_id === undefined ? null : normaliseNationalId(attributes.national_id),
     emails,
     phones,
   };

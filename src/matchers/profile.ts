@@ -28,6 +28,8 @@ export interface MatchProfile {
   readonly houseNumber: string | null;
   readonly postalCode: string | null;
   readonly city: string | null;
+  /** The normalised national ID (national-id.ts). */
+  readonly nationalId: string | null;
   /** Emails, placeholders left out. */
   readonly emails: readonly EmailParts[];
   /** E.164 phone numbers, placeholders left out. */
@@ -72,6 +74,7 @@ export function profileOf(record: MatchRecord): MatchProfile {
     houseNumber,
     postalCode: record.postalCode,
     city: record.city,
+    nationalId: record.nationalId ?? null,
     // Placeholders (test@test.de, 0000000000) never link, fuzzily either. Values merely held by
     // very many records are kept out by the blocking rules' size limits.
     emails: record.emails.filter((email) => !isPlaceholder('email', email)).map(splitEmail),
@@ -86,6 +89,7 @@ export function hasFuzzyFields(profile: MatchProfile): boolean {
     profile.last !== null ||
     profile.birthDate !== null ||
     profile.street !== null ||
+    profile.nationalId !== null ||
     profile.emails.length > 0 ||
     profile.phones.length > 0
   );

@@ -140,6 +140,7 @@ export function buildWeightModel(profiles: readonly MatchProfile[], options: Wei
       street: frequencies(profiles, (p) => p.streetName),
       postalCode: frequencies(profiles, (p) => p.postalCode),
       city: frequencies(profiles, (p) => p.city),
+      nationalId: frequencies(profiles, (p) => p.nationalId),
     },
     swapBits: options.swapBits,
   };

@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw } from 'node:zlib';
 import type { ResolutionResult } from '../resolve/index.js';
 import {
   dataFileOf,
@@ -58,10 +59,15 @@ function bucketByShard(count: number, shards: number, shardOfItem: (item: number
 const byKey = (a: { readonly key: string; readonly line: string }, b: { readonly key: string; readonly line: string }) =>
   a.key < b.key ? -1 : a.key > b.key ? 1 : a.line < b.line ? -1 : a.line > b.line ? 1 : 0;
 
+const deflateRawAsync = promisify(deflateRaw);
+/** Shards compressed at once on libuv's thread pool while this thread builds the next shards' text. */
+const SHARDS_IN_FLIGHT = 4;
+
 /**
  * Writes `<kind>.shards` (each shard deflated on its own) and `<kind>.offsets` (shards + 1
- * float64 LE byte offsets), asking `textOfShard` for each shard's lines in turn so only one
- * shard is in memory.
+ * float64 LE byte offsets), asking `textOfShard` for each shard's lines in turn so only a few
+ * shards are in memory. Compression runs off the main thread (the second core), overlapping
+ * the building of the next shards.
  */
 async function writeShardedFile(dir: string, kind: IndexKind, shards: number, textOfShard: (shard: number) => string): Promise<void> {
   const offsets = new Float64Array(shards + 1);
@@ -70,20 +76,27 @@ async function writeShardedFile(dir: string, kind: IndexKind, shards: number, te
     let position = 0;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
-    for (let shard = 0; shard < shards; shard++) {
+    const inFlight: { shard: number; bytes: Promise<Buffer> | null }[] = [];
+    const settleOldest = async () => {
+      const { shard, bytes } = inFlight.shift()!;
       offsets[shard] = position;
-      const text = textOfShard(shard);
-      if (text === '') continue;
-      const bytes = deflateRawSync(text, { level: SHARD_COMPRESSION_LEVEL });
-      position += bytes.length;
-      pending.push(bytes);
-      pendingBytes += bytes.length;
+      if (bytes === null) return;
+      const compressed = await bytes;
+      position += compressed.length;
+      pending.push(compressed);
+      pendingBytes += compressed.length;
       if (pendingBytes >= WRITE_CHUNK) {
         await handle.write(Buffer.concat(pending));
         pending = [];
         pendingBytes = 0;
       }
+    };
+    for (let shard = 0; shard < shards; shard++) {
+      const text = textOfShard(shard);
+      inFlight.push({ shard, bytes: text === '' ? null : deflateRawAsync(text, { level: SHARD_COMPRESSION_LEVEL }) });
+      if (inFlight.length >= SHARDS_IN_FLIGHT) await settleOldest();
     }
+    while (inFlight.length > 0) await settleOldest();
     offsets[shards] = position;
     if (pending.length > 0) await handle.write(Buffer.concat(pending));
     await handle.sync();
@@ -206,9 +219,14 @@ async function runFileSizes(runDir: string): Promise<Record<string, number | nul
 
 /**
  * Writes a complete index for `source` into `indexDir` (created; meta.json is written last).
- * @param builtFrom the sizes of the run files `source` corresponds to (see IndexMeta)
+ * @param builtFrom the sizes of the run files `source` corresponds to (see IndexMeta), or a function
+ *   that gives them once those files are complete (asked for after the index data is written)
  */
-export async function writeIndexDirectory(indexDir: string, source: IndexSource, builtFrom: Readonly<Record<string, number | null>>): Promise<void> {
+export async function writeIndexDirectory(
+  indexDir: string,
+  source: IndexSource,
+  builtFrom: Readonly<Record<string, number | null>> | (() => Promise<Readonly<Record<string, number | null>>>),
+): Promise<void> {
   await mkdir(indexDir, { recursive: true });
   const { identifiers, junk, records, customers } = source;
   const identifierKey = (item: number) =>
@@ -243,19 +261,24 @@ export async function writeIndexDirectory(indexDir: string, source: IndexSource,
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
     shards: { identifiers: identifierShards, records: recordShards, customers: customerShards, details: detailShards },
-    builtFrom,
+    builtFrom: typeof builtFrom === 'function' ? await builtFrom() : builtFrom,
   };
   await writeFile(join(indexDir, INDEX_META_FILE), `${JSON.stringify(meta, null, 2)}\n`, { flush: true });
 }
 
 /**
  * Writes the query index files into a run's staging directory. Called by `resolve` as an extra
- * writer of writeRun, after the CSV files are in the staging directory and before run.json.
+ * writer of writeRun, while the CSV files are being written; the index records their sizes once
+ * `runFilesWritten` settles.
  * @param stagingDir the staging directory of the run being written
  * @param result the resolution the run's files were written from
+ * @param runFilesWritten settles when the run's CSV files are complete in `stagingDir`
  */
-export async function writeQueryIndex(stagingDir: string, result: ResolutionResult): Promise<void> {
-  await writeIndexDirectory(join(stagingDir, INDEX_DIR), result, await runFileSizes(stagingDir));
+export async function writeQueryIndex(stagingDir: string, result: ResolutionResult, runFilesWritten: Promise<void> = Promise.resolve()): Promise<void> {
+  await writeIndexDirectory(join(stagingDir, INDEX_DIR), result, async () => {
+    await runFilesWritten;
+    return runFileSizes(stagingDir);
+  });
 }
 
 /**

@@ -126,7 +126,7 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     idHistory: [...(previous?.history ?? []), ...assignment.history].map(historyRow),
     report: { ...report, timings: { ...timings } },
     extraWriters: [
-      (staging) => writeQueryIndex(staging, result),
+      (staging, runFilesWritten) => writeQueryIndex(staging, result, runFilesWritten),
       (staging) => writeReportHtml(staging, report, result),
       (staging) =>
         writeRunState(staging, {

@@ -3,6 +3,7 @@ export * from './name-birthdate.js';
 export * from './address.js';
 export * from './phone-typo.js';
 export * from './email-local.js';
+export * from './national-id.js';
 export * from './name.js';
 export * from './co-resident.js';
 export * from './registry.js';

@@ -4,6 +4,7 @@ import { coResident } from './co-resident.js';
 import { emailLocal } from './email-local.js';
 import type { FuzzyMatcher } from './matcher.js';
 import { name } from './name.js';
+import { nationalId } from './national-id.js';
 import { nameBirthdate } from './name-birthdate.js';
 import { phoneTypo } from './phone-typo.js';
 
@@ -13,4 +14,4 @@ import { phoneTypo } from './phone-typo.js';
  * co-resident matcher is last: it weighs what every other matcher refused, once the whole run's
  * co-resident pairs have been counted.
  */
-export const FUZZY_MATCHERS: readonly FuzzyMatcher[] = [nameBirthdate, address, phoneTypo, emailLocal, name, coResident];
+export const FUZZY_MATCHERS: readonly FuzzyMatcher[] = [nameBirthdate, address, phoneTypo, emailLocal, nationalId, name, coResident];
