@@ -6,7 +6,10 @@ import { oneTypoApart } from './national-id.js';
 
 /** How two names agree; `weak` = an initial, a shortened form ("max"/"maximilian") or a shared token. */
 export type NameLevel = 'exact' | 'similar' | 'weak' | 'different' | 'missing';
-/** `one-off` = one digit changed, two adjacent digits transposed, or day and month swapped; `near` = two digits changed. */
+/**
+ * `one-off` = one digit changed, two adjacent digits transposed, or day and month swapped;
+ * `near` = two digits changed, or at most a month apart (a date keyed from the wrong line of a form).
+ */
 export type DateLevel = 'exact' | 'one-off' | 'near' | 'different' | 'missing';
 /** Street name (the street line without house numbers and spaces). */
 export type StreetLevel = 'exact' | 'similar' | 'different' | 'missing';
@@ -91,7 +94,28 @@ export function compareBirthDates(a: string | null, b: string | null): DateLevel
     return 'one-off';
   }
   if (differences <= 4 && isDayMonthSwap(a, b)) return 'one-off';
-  return differences === 2 ? 'near' : 'different';
+  return differences === 2 || Math.abs(dayNumber(a) - dayNumber(b)) <= MONTH_DAYS ? 'near' : 'different';
+}
+
+/** Days apart from which two birth dates are `different` rather than `near`. */
+const MONTH_DAYS = 31;
+
+/** The digit at `index` of an ASCII string (NaN-free: any non-digit gives a value outside 0–9). */
+function digitAt(text: string, index: number): number {
+  return text.charCodeAt(index) - 48;
+}
+
+/**
+ * Days since 0000-03-01 of a `YYYY-MM-DD` date (the proleptic Gregorian day count of
+ * "days from civil"), computed from character codes: this runs for candidate pairs.
+ */
+function dayNumber(date: string): number {
+  let year = digitAt(date, 0) * 1000 + digitAt(date, 1) * 100 + digitAt(date, 2) * 10 + digitAt(date, 3);
+  const month = digitAt(date, 5) * 10 + digitAt(date, 6);
+  const day = digitAt(date, 8) * 10 + digitAt(date, 9);
+  if (month <= 2) year--;
+  const shifted = (month + 9) % 12;
+  return year * 365 + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + Math.floor((153 * shifted + 2) / 5) + day - 1;
 }
 
 /** Same year, month and day swapped (`1985-03-07` / `1985-07-03`). */

@@ -122,11 +122,12 @@ export function frequencyBits(frequencies: Frequencies, value: string): number {
  */
 export function adjustmentBits(a: MatchProfile, b: MatchProfile, c: Pick<Comparison, 'first' | 'last' | 'swapped' | 'birthDate' | 'street' | 'postalCode' | 'city' | 'nationalId'>, frequencies: FrequencyTables): number {
   let total = 0;
-  // A swapped name stands in one record's first-name column and the other's last-name column: it
-  // counts as rare only when it is rare in both (a common first name is a rare surname, and two
-  // namesakes keyed crosswise must not look like a rare match).
+  // A swapped name stands in one record's first-name column and the other's last-name column:
+  // its frequency is the geometric mean of the two (the mean of the two adjustments). Taking the
+  // other column's alone made a common first name keyed as a surname look very rare, and two
+  // namesakes keyed crosswise a certain match.
   const nameBits = (own: Frequencies, other: Frequencies, value: string) =>
-    c.swapped ? Math.min(frequencyBits(own, value), frequencyBits(other, value)) : frequencyBits(own, value);
+    c.swapped ? (frequencyBits(own, value) + frequencyBits(other, value)) / 2 : frequencyBits(own, value);
   if (c.first === 'exact') total += nameBits(frequencies.first, frequencies.last, a.first!);
   if (c.last === 'exact') total += nameBits(frequencies.last, frequencies.first, a.last!);
   if (c.birthDate === 'exact') total += frequencyBits(frequencies.birthDate, a.birthDate!);

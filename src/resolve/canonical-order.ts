@@ -1,5 +1,4 @@
 // Row-order independence lives here: every ordering the engine relies on is defined in this file.
-import { IDENTIFIER_TYPES, type IdentifierType } from '../identifiers/index.js';
 import type { InputRecord } from '../input/index.js';
 import type { FuzzyLink } from '../matchers/index.js';
 
@@ -15,14 +14,10 @@ export function canonicalRecordOrder(records: readonly InputRecord[]): InputReco
   return [...records].sort((a, b) => compareStrings(a.source, b.source) || compareStrings(a.recordId, b.recordId));
 }
 
-const TYPE_RANK: Readonly<Record<IdentifierType, number>> = Object.fromEntries(
-  IDENTIFIER_TYPES.map((type, index) => [type, index]),
-) as Record<IdentifierType, number>;
-
-/** Identifier nodes in canonical order: by type priority (IDENTIFIER_TYPES), then key. */
-export function compareIdentifiers(a: { type: IdentifierType; key: string }, b: { type: IdentifierType; key: string }): number {
-  return TYPE_RANK[a.type] - TYPE_RANK[b.type] || compareStrings(a.key, b.key);
-}
+/**
+ * Identifier nodes are in canonical order by type priority (IDENTIFIER_TYPES), then value
+ * (code-unit order): resolve.ts builds that order per type, without comparing whole keys.
+ */
 
 /**
  * Fuzzy links strongest first; ties by matcher id, then record indices (which are canonical).

@@ -1,12 +1,12 @@
 // The engine: records in, customers out. Pure: no files, no environment, no console, no clock.
 import type { Config, ConsentMode } from '../config/index.js';
 import { contentCustomerId, type CustomerId } from '../ids/index.js';
-import { nodeKey, parseNodeKey, type IdentifierType, type NodeKey } from '../identifiers/index.js';
+import { IDENTIFIER_TYPES, nodeKey, parseNodeKey, type IdentifierType, type NodeKey } from '../identifiers/index.js';
 import type { InputRecord, Rejection } from '../input/index.js';
 import { findFuzzyLinks, toMatchRecord, type FuzzyLink, type MatchRecord } from '../matchers/index.js';
 import { normaliseIdentifier } from '../normalise/identifier.js';
 import { isPlaceholder } from '../normalise/junk.js';
-import { canonicalRecordOrder, compareFuzzyLinks, compareIdentifiers, recordKeyOf } from './canonical-order.js';
+import { canonicalRecordOrder, compareFuzzyLinks, compareStrings, recordKeyOf } from './canonical-order.js';
 import { ComponentStates } from './component-state.js';
 import type {
   AppliedLink,
@@ -68,32 +68,43 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
   const rejections: Rejection[] = [];
 
   // Stage 1: normalise identifiers, drop invalid and placeholder values, intern node keys.
-  const nodesByKey = new Map<string, IdentifierNode>();
-  const normaliseCache = new Map<string, ReturnType<typeof normaliseIdentifier>>();
+  // NOTE: maps per identifier type, keyed by the raw and by the graph value as they are: a key
+  // built by concatenation is a new string hashed on every lookup, which cost seconds at 1M records.
+  const nodesByType = new Map<IdentifierType, Map<string, IdentifierNode>>();
+  const normaliseCaches = new Map<IdentifierType, Map<string, ReturnType<typeof normaliseIdentifier>>>();
   const matchRecords: MatchRecord[] = new Array(recordCount);
   const firstNames: (string | null)[] = new Array(recordCount);
   const birthDates: (string | null)[] = new Array(recordCount);
+  /** The node of a graph value, created on first sight; null when this record already holds it. */
+  const nodeFor = (index: number, type: IdentifierType, value: string, placeholder: () => boolean): IdentifierNode | null => {
+    let nodes = nodesByType.get(type);
+    if (nodes === undefined) nodesByType.set(type, (nodes = new Map()));
+    let node = nodes.get(value);
+    if (node === undefined) {
+      node = { key: nodeKey(type, value), type, value, records: [], junk: placeholder() ? 'placeholder' : null };
+      nodes.set(value, node);
+    } else if (node.records[node.records.length - 1] === index) {
+      return null; // records are visited in index order, so a repeat within a record is the last entry
+    }
+    return node;
+  };
+  const notPlaceholder = () => false;
   for (let index = 0; index < recordCount; index++) {
     const record = records[index]!;
     const emails: string[] = [];
     const phones: string[] = [];
-    const seen = new Set<string>();
     for (const identifier of record.identifiers) {
       if (identifier.pseudonymised === true) {
         // A pseudonym from a pseudonymised run's state: normalised and pseudonymised then; placeholders were dropped.
-        const key = nodeKey(identifier.type, identifier.raw);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        let node = nodesByKey.get(key);
-        if (node === undefined) nodesByKey.set(key, (node = { key, type: identifier.type, value: identifier.raw, records: [], junk: null }));
-        node.records.push(index);
+        nodeFor(index, identifier.type, identifier.raw, notPlaceholder)?.records.push(index);
         continue;
       }
-      const cacheKey = `${identifier.type}\u0000${identifier.raw}`;
-      let result = normaliseCache.get(cacheKey);
+      let cache = normaliseCaches.get(identifier.type);
+      if (cache === undefined) normaliseCaches.set(identifier.type, (cache = new Map()));
+      let result = cache.get(identifier.raw);
       if (result === undefined) {
         result = normaliseIdentifier(identifier.type, identifier.raw, { defaultRegion: config.phone.defaultRegion });
-        normaliseCache.set(cacheKey, result);
+        cache.set(identifier.raw, result);
       }
       if (!result.ok) {
         rejections.push({
@@ -102,30 +113,27 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
         });
         continue;
       }
-      if (identifier.type === 'email') emails.push(result.value);
-      if (identifier.type === 'phone') phones.push(result.value);
-      const value = options.pseudonymise ? options.pseudonymise(identifier.type, result.value) : result.value;
-      const key = nodeKey(identifier.type, value);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let node = nodesByKey.get(key);
-      if (node === undefined) {
-        const placeholder = isPlaceholder(identifier.type, result.value, extraJunk);
-        node = { key, type: identifier.type, value, records: [], junk: placeholder ? 'placeholder' : null };
-        nodesByKey.set(key, node);
-      }
-      node.records.push(index);
+      const normalised = result.value;
+      if (identifier.type === 'email') emails.push(normalised);
+      if (identifier.type === 'phone') phones.push(normalised);
+      const value = options.pseudonymise ? options.pseudonymise(identifier.type, normalised) : normalised;
+      nodeFor(index, identifier.type, value, () => isPlaceholder(identifier.type, normalised, extraJunk))?.records.push(index);
     }
     const matchRecord = toMatchRecord(index, record, emails, phones);
     firstNames[index] = matchRecord.firstName;
     birthDates[index] = matchRecord.birthDate;
     matchRecords[index] = matchRecord;
   }
-  normaliseCache.clear();
+  normaliseCaches.clear();
 
   // Junk: placeholders (above) and values held by implausibly many records.
-  const identifierNodes = [...nodesByKey.values()].sort(compareIdentifiers);
-  nodesByKey.clear();
+  // Canonical order (canonical-order.ts): the types in priority order, each type's nodes by value.
+  const identifierNodes: IdentifierNode[] = [];
+  for (const type of IDENTIFIER_TYPES) {
+    const nodes = [...(nodesByType.get(type)?.values() ?? [])].sort((a, b) => compareStrings(a.value, b.value));
+    for (const node of nodes) identifierNodes.push(node);
+  }
+  nodesByType.clear();
   const junk: JunkValue[] = [];
   for (const node of identifierNodes) {
     if (node.junk === null && node.records.length > config.junk.maxRecordsPerValue) node.junk = 'frequency';
