@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { generateDataset, writeDataset } from '../fixtures/generate.js';
+import { launcherNodeFlags } from './lib/run-cli.js';
 import { appendSection, machineNote } from './lib/results.js';
 import { median } from './lib/stats.js';
 import { markdownTable } from './lib/table.js';
@@ -48,7 +49,7 @@ async function dataset(records: number): Promise<string> {
 function runIdgraph(dir: string, extra: readonly string[]): Measurement {
   const out = join(WORK, 'scale-out');
   const inputs = FILES.map((file) => join(dir, file));
-  const { seconds, peakMb } = timed([process.execPath, 'bin/idgraph.js', 'resolve', ...inputs, '--config', join(dir, 'config.json'), '--out', out, '--quiet', ...extra]);
+  const { seconds, peakMb } = timed([process.execPath, ...launcherNodeFlags(join(ROOT, 'bin', 'idgraph.js')), 'bin/idgraph.js', 'resolve', ...inputs, '--config', join(dir, 'config.json'), '--out', out, '--quiet', ...extra]);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { rows: { read: number; accountedFor: boolean }; timings: Record<string, number> };
   if (!report.rows.accountedFor) throw new Error(`row accounting failed at ${dir}`);
   rmSync(out, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // Runs the built `idgraph` CLI in a fresh process and times it (wall clock, Node start included).
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from './datasets.js';
@@ -18,6 +18,16 @@ export const BUILT_CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 /** @returns whether `npm run build` has produced the CLI (or a replacement script exists) */
 export function isCliBuilt(): boolean {
   return process.env['IDGRAPH_BENCH_CLI'] ? existsSync(CLI_BIN) : existsSync(BUILT_CLI);
+}
+
+/**
+ * The Node flags of a launcher's `#!/usr/bin/env -S node <flags>` line (none for another shebang),
+ * so a benchmark spawning `node <launcher>` runs it as `npx idgraph` (which honours the shebang) does.
+ */
+export function launcherNodeFlags(launcher: string = CLI_BIN): string[] {
+  const firstLine = readFileSync(launcher, 'utf8').split('\n', 1)[0] ?? '';
+  const match = /^#!\/usr\/bin\/env -S node((?: +--[\w-]+(?:=\S+)?)*) *$/.exec(firstLine);
+  return match === null ? [] : match[1]!.trim().split(/ +/).filter((flag) => flag !== '');
 }
 
 /** One finished CLI process. */
@@ -42,7 +52,7 @@ export class CliFailedError extends Error {
 }
 
 /**
- * Runs `node bin/idgraph.js <args>` from the repository root and waits for it.
+ * Runs `node <launcher flags> bin/idgraph.js <args>` from the repository root and waits for it.
  * NOTE: the time includes Node's start and module loading, as a user running the command
  * sees it; compare with a `--help` run measured the same way to see the fixed part.
  * @param args the CLI arguments
@@ -52,7 +62,7 @@ export class CliFailedError extends Error {
 export function runCli(args: readonly string[]): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI_BIN, ...args], {
+    const child = spawn(process.execPath, [...launcherNodeFlags(), CLI_BIN, ...args], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -19,6 +19,7 @@ const nothing: Comparison = {
   email: 'missing',
   emailSimilarity: 0,
   phone: 'missing',
+  nationalId: 'missing',
 };
 
 describe('compareNames', () => {

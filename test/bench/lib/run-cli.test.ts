@@ -1,0 +1,47 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CLI_BIN, launcherNodeFlags } from '../../../bench/lib/run-cli.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'idgraph-launcher-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function launcher(firstLine: string): Promise<string> {
+  const path = join(dir, `launcher-${Math.random().toString(36).slice(2)}.js`);
+  await writeFile(path, `${firstLine}\nconsole.log('hi');\n`);
+  return path;
+}
+
+describe('launcherNodeFlags', () => {
+  describe('should give no flags', () => {
+    test('for a plain node shebang', async () => {
+      expect(launcherNodeFlags(await launcher('#!/usr/bin/env node'))).toStrictEqual([]);
+    });
+    test('for a file without a shebang', async () => {
+      expect(launcherNodeFlags(await launcher('// no shebang'))).toStrictEqual([]);
+    });
+  });
+
+  describe('should give the flags of an env -S shebang', () => {
+    test('for one flag', async () => {
+      expect(launcherNodeFlags(await launcher('#!/usr/bin/env -S node --max-semi-space-size=64'))).toStrictEqual(['--max-semi-space-size=64']);
+    });
+    test('for several flags', async () => {
+      expect(launcherNodeFlags(await launcher('#!/usr/bin/env -S node --a=1  --b'))).toStrictEqual(['--a=1', '--b']);
+    });
+  });
+
+  test('should read flags from the real launcher that node accepts', () => {
+    const flags = launcherNodeFlags(CLI_BIN);
+    expect(flags).toContain('--max-semi-space-size=64');
+    const child = spawnSync(process.execPath, [...flags, '-e', 'process.exit(0)']);
+    expect(child.status).toBe(0);
+  });
+});
