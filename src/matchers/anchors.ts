@@ -6,7 +6,7 @@
 // checking for one costs a fraction of a full comparison (NOTE: measured on 1M generated
 // records, the full comparison of every candidate pair dominated the stage). A test checks that
 // no pair any matcher accepts lacks an anchor.
-import { compareBirthDates, compareNationalIds, type ComparisonThresholds } from './comparison.js';
+import { birthDatesClose, compareNationalIds, type ComparisonThresholds } from './comparison.js';
 import type { EmailParts, MatchProfile } from './profile.js';
 import { editDistance, levenshteinSimilarity, namesAgree } from './similarity.js';
 
@@ -42,8 +42,7 @@ function bothNamesAgree(a: MatchProfile, b: MatchProfile, threshold: number): bo
  * @returns whether the pair is worth comparing in full
  */
 export function hasAnchor(a: MatchProfile, b: MatchProfile, thresholds: ComparisonThresholds): boolean {
-  const date = compareBirthDates(a.birthDate, b.birthDate);
-  if (date === 'exact' || date === 'one-off') return true;
+  if (birthDatesClose(a.birthDate, b.birthDate)) return true;
   if (a.houseNumber !== null && a.houseNumber === b.houseNumber) return true;
   if (a.streetName !== null && b.streetName !== null && (a.streetName === b.streetName || levenshteinSimilarity(a.streetName, b.streetName) >= thresholds.text)) {
     return true;

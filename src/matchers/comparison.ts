@@ -77,6 +77,22 @@ export function compareNames(a: string | null, b: string | null, threshold: numb
 
 /** Birth dates as `YYYY-MM-DD` (compared by character codes: this runs for every candidate pair). */
 export function compareBirthDates(a: string | null, b: string | null): DateLevel {
+  const level = compareBirthDateDigits(a, b);
+  if (level !== 'different' || a!.length !== 10 || b!.length !== 10) return level;
+  return Math.abs(dayNumber(a!) - dayNumber(b!)) <= MONTH_DAYS ? 'near' : 'different';
+}
+
+/**
+ * True when two birth dates are exact or one off (what the anchor check needs): the digit
+ * comparison alone, without the day count of `near`.
+ */
+export function birthDatesClose(a: string | null, b: string | null): boolean {
+  const level = compareBirthDateDigits(a, b);
+  return level === 'exact' || level === 'one-off';
+}
+
+/** The digit-wise levels of compareBirthDates: `near` only for two changed digits. */
+function compareBirthDateDigits(a: string | null, b: string | null): DateLevel {
   if (a === null || b === null) return 'missing';
   if (a === b) return 'exact';
   if (a.length !== 10 || b.length !== 10) return 'different';
@@ -94,7 +110,7 @@ export function compareBirthDates(a: string | null, b: string | null): DateLevel
     return 'one-off';
   }
   if (differences <= 4 && isDayMonthSwap(a, b)) return 'one-off';
-  return differences === 2 || Math.abs(dayNumber(a) - dayNumber(b)) <= MONTH_DAYS ? 'near' : 'different';
+  return differences === 2 ? 'near' : 'different';
 }
 
 /** Days apart from which two birth dates are `different` rather than `near`. */

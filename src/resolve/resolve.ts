@@ -268,15 +268,20 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
     identifiers.push({ key: node.key, type: node.type, value: node.value, customerId, records: node.records.length });
   });
 
+  // One string per record ref and one description per identifier type, shared by every link
+  // that uses them (at 1M records a new string per link and side was ~3M allocations).
+  const recordRefs: (string | undefined)[] = new Array(recordCount);
   const nodeRef = (node: number): string =>
-    node < recordCount ? `${RECORD_PREFIX}${recordKeys[node]}` : identifierNodes[node - recordCount]!.key;
-  const describeLink = (from: number, to: number, link: FuzzyLink | null) =>
-    link === null
-      ? { matcher: `exact-${identifierNodes[to - recordCount]!.type}`, weight: 1, evidence: `record holds this ${identifierNodes[to - recordCount]!.type}` }
-      : { matcher: link.matcher, weight: link.weight, evidence: link.evidence };
+    node < recordCount ? (recordRefs[node] ??= `${RECORD_PREFIX}${recordKeys[node]}`) : identifierNodes[node - recordCount]!.key;
+  const exactLinks = new Map(
+    IDENTIFIER_TYPES.map((type) => [type, { matcher: `exact-${type}`, weight: 1, evidence: `record holds this ${type}` }] as const),
+  );
+  const describeLink = (from: number, to: number, link: FuzzyLink | null): { matcher: string; weight: number; evidence: string } =>
+    link === null ? exactLinks.get(identifierNodes[to - recordCount]!.type)! : link;
   const links: AppliedLink[] = appliedFrom.map((from, index) => {
     const to = appliedTo[index]!;
-    return { from: nodeRef(from), to: nodeRef(to), ...describeLink(from, to, appliedFuzzy[index] ?? null) };
+    const { matcher, weight, evidence } = describeLink(from, to, appliedFuzzy[index] ?? null);
+    return { from: nodeRef(from), to: nodeRef(to), matcher, weight, evidence };
   });
 
   const refusedByRule: Record<RefusalRule, number> = { consent: 0, limit: 0, conflict: 0, junk: 0 };

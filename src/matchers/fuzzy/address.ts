@@ -25,7 +25,6 @@ export const address = defineFuzzyMatcher({
     { id: 'address/postal+first', keys: (p) => keyOf(p.postalCode, p.firstCode), maxBlockSize: BROAD_BLOCK },
     { id: 'address/postal+date', keys: (p) => keyOf(p.postalCode, p.birthDate) },
     { id: 'address/street+number+last', keys: (p) => keyOf(p.streetName?.slice(0, 6), p.houseNumber, p.lastCode) },
-    { id: 'address/postal+street', keys: (p) => keyOf(p.postalCode, p.streetName), maxBlockSize: BROAD_BLOCK },
   ],
   accepts: (c) => addressAgrees(c) && (c.birthDate === 'exact' || c.birthDate === 'one-off' || agrees(c.first) || c.first === 'weak'),
   label: () => 'address',
