@@ -71,10 +71,14 @@ function collectKeys(profiles: readonly MatchProfile[], rule: KeyRule, ruleIndex
 /** True when records x and y share a key of `rule` that was compared (not oversized) and is below `below`. */
 function shareComparedKey(keys: RuleKeys, x: number, y: number, below: number): boolean {
   const { offsets, hashes, oversized } = keys;
+  // NOTE: this runs for every pair of every block against every earlier rule; the oversized set
+  // is consulted only for a shared key (rare), not for every key of x.
   for (let p = offsets[x]!; p < offsets[x + 1]!; p++) {
     const hash = hashes[p]!;
-    if (hash >= below || oversized.has(hash)) continue;
-    for (let q = offsets[y]!; q < offsets[y + 1]!; q++) if (hashes[q] === hash) return true;
+    if (hash >= below) continue;
+    for (let q = offsets[y]!; q < offsets[y + 1]!; q++) {
+      if (hashes[q] === hash && !oversized.has(hash)) return true;
+    }
   }
   return false;
 }
