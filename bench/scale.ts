@@ -26,14 +26,14 @@ interface Measurement {
   readonly timings: Record<string, number>;
 }
 
-function timed(command: readonly string[]): { seconds: number; peakMb: number } {
+function timed(command: readonly string[]): { seconds: number; peakMb: number; stdout: string } {
   const child = spawnSync('/usr/bin/time', ['-f', 'IDGRAPH_TIME %e %M', ...command], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 26 });
   const line = child.stderr.split('\n').find((text) => text.startsWith('IDGRAPH_TIME'));
   if (child.status !== 0 || line === undefined) {
     throw new Error(`benchmark command failed (${child.status}): ${command.join(' ')}\n${child.stderr.slice(-2000)}`);
   }
   const [, seconds, kb] = line.split(' ');
-  return { seconds: Number(seconds), peakMb: Number(kb) / 1024 };
+  return { seconds: Number(seconds), peakMb: Number(kb) / 1024, stdout: child.stdout };
 }
 
 async function dataset(records: number): Promise<string> {
@@ -49,8 +49,10 @@ async function dataset(records: number): Promise<string> {
 function runIdgraph(dir: string, extra: readonly string[]): Measurement {
   const out = join(WORK, 'scale-out');
   const inputs = FILES.map((file) => join(dir, file));
-  const { seconds, peakMb } = timed([process.execPath, ...launcherNodeFlags(join(ROOT, 'bin', 'idgraph.js')), 'bin/idgraph.js', 'resolve', ...inputs, '--config', join(dir, 'config.json'), '--out', out, '--quiet', ...extra]);
-  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { rows: { read: number; accountedFor: boolean }; timings: Record<string, number> };
+  const launcher = [process.execPath, ...launcherNodeFlags(join(ROOT, 'bin', 'idgraph.js')), 'bin/idgraph.js'];
+  const { seconds, peakMb, stdout } = timed([...launcher, 'resolve', ...inputs, '--config', join(dir, 'config.json'), '--out', out, '--quiet', '--json', ...extra]);
+  // The report printed by --json, unlike report.json (written during the write stage), times the write stage too.
+  const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as { rows: { read: number; accountedFor: boolean }; timings: Record<string, number> };
   if (!report.rows.accountedFor) throw new Error(`row accounting failed at ${dir}`);
   rmSync(out, { recursive: true, force: true });
   return { seconds, peakMb, timings: report.timings };
