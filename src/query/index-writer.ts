@@ -1,7 +1,11 @@
 // Writes the query index of a run directory (`<run>/index/`), so queries answer without reloading the whole graph.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
 import type { ResolutionResult } from '../resolve/index.js';
@@ -23,6 +27,7 @@ import {
   type LinkRow,
   type RefusedRow,
 } from './index-format.js';
+import { toIndexColumns, type IndexColumns } from './index-columns.js';
 import type { IndexSource } from './index-source.js';
 import { computeIndexStats } from './index-stats.js';
 import { readIndexSource } from './run-csv-source.js';
@@ -266,19 +271,54 @@ export async function writeIndexDirectory(
   await writeFile(join(indexDir, INDEX_META_FILE), `${JSON.stringify(meta, null, 2)}\n`, { flush: true });
 }
 
+/** What the main thread hands the index worker (index-worker.ts). */
+export interface IndexWorkerData {
+  readonly stagingDir: string;
+  readonly columns: IndexColumns;
+}
+/** The main thread's one message to the index worker: whether the run's CSV files are complete. */
+export type IndexWorkerSignal = 'run-files-written' | 'run-files-failed';
+/** The index worker's one message back. */
+export type IndexWorkerReply = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/**
+ * Writes the query index of `source` into `<stagingDir>/index/` on this thread; its meta.json
+ * records the run files' sizes once `runFilesWritten` settles.
+ */
+export async function writeQueryIndexHere(stagingDir: string, source: IndexSource, runFilesWritten: Promise<void>): Promise<void> {
+  await writeIndexDirectory(join(stagingDir, INDEX_DIR), source, async () => {
+    await runFilesWritten;
+    return runFileSizes(stagingDir);
+  });
+}
+
+/** The worker script beside this module; absent when running from the TypeScript sources (tests). */
+const INDEX_WORKER = new URL('./index-worker.js', import.meta.url);
+
+/** Runs writeQueryIndexHere in a worker thread, so the index (the largest part of the write stage) uses the second core. */
+async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, runFilesWritten: Promise<void>): Promise<void> {
+  const worker = new Worker(INDEX_WORKER, { workerData: { stagingDir, columns: toIndexColumns(source) } satisfies IndexWorkerData });
+  const signal = (message: IndexWorkerSignal) => worker.postMessage(message);
+  runFilesWritten.then(() => signal('run-files-written'), () => signal('run-files-failed'));
+  let reply: IndexWorkerReply | null = null;
+  worker.once('message', (message: IndexWorkerReply) => (reply = message));
+  const [exitCode] = (await Promise.race([once(worker, 'exit'), once(worker, 'error').then(([error]) => Promise.reject(error))])) as [number];
+  const outcome = reply as IndexWorkerReply | null;
+  if (outcome === null) throw new Error(`query index worker exited with code ${exitCode} before it finished`);
+  if (!outcome.ok) throw new Error(`query index: ${outcome.message}`);
+}
+
 /**
  * Writes the query index files into a run's staging directory. Called by `resolve` as an extra
- * writer of writeRun, while the CSV files are being written; the index records their sizes once
- * `runFilesWritten` settles.
+ * writer of writeRun, while the CSV files are being written (in a worker thread when the built
+ * worker script is there); the index records their sizes once `runFilesWritten` settles.
  * @param stagingDir the staging directory of the run being written
  * @param result the resolution the run's files were written from
  * @param runFilesWritten settles when the run's CSV files are complete in `stagingDir`
  */
 export async function writeQueryIndex(stagingDir: string, result: ResolutionResult, runFilesWritten: Promise<void> = Promise.resolve()): Promise<void> {
-  await writeIndexDirectory(join(stagingDir, INDEX_DIR), result, async () => {
-    await runFilesWritten;
-    return runFileSizes(stagingDir);
-  });
+  if (existsSync(fileURLToPath(INDEX_WORKER))) await writeQueryIndexInWorker(stagingDir, result, runFilesWritten);
+  else await writeQueryIndexHere(stagingDir, result, runFilesWritten);
 }
 
 /**

@@ -66,10 +66,16 @@ describe('validateConfig', () => {
       expect(config.phone.defaultRegion).toBe('AT');
       expect(config.limits.identifiersPerType).toStrictEqual({ ...DEFAULT_CONFIG.limits.identifiersPerType, email: 5 });
     });
+    test('for a column mapped onto the national_id attribute', () => {
+      expect(validateConfig({ columns: { soc_sec_id: 'national_id' } }, 'c.json').columns).toStrictEqual({ soc_sec_id: 'national_id' });
+    });
   });
 });
 
 describe('validateConfig fuzzy section', () => {
+  test('should run every matcher by default, national-id included', () => {
+    expect(validateConfig({}, 'c.json').fuzzy.matchers).toStrictEqual(['name-birthdate', 'address', 'phone-typo', 'email-local', 'national-id', 'name', 'co-resident']);
+  });
   test('should merge every fuzzy key over the defaults', () => {
     const fuzzy = { enabled: false, threshold: 0.9, matchers: ['name', 'address'], maxBlockSize: 50, nameSimilarity: 0.9, textSimilarity: 0.85, duplicatesPerRecord: 3 };
     expect(validateConfig({ fuzzy }, 'c.json').fuzzy).toStrictEqual(fuzzy);

@@ -11,6 +11,10 @@ describe('hasAnchor', () => {
   test('should be false for two profiles with nothing in common', () => {
     expect(hasAnchor(profile(0, { firstName: 'anna', lastName: 'weber', city: 'bonn' }), profile(1, { firstName: 'paul', lastName: 'koch', city: 'bonn' }), thresholds)).toBe(false);
   });
+  test('should be false for birth dates a month apart and national IDs two digits apart', () => {
+    const a = profile(0, { birthDate: '1973-10-27', nationalId: '1234567' });
+    expect(hasAnchor(a, profile(1, { birthDate: '1973-11-26', nationalId: '1234500' }), thresholds)).toBe(false);
+  });
   test.each([
     ['birth dates one digit apart', { birthDate: '1985-03-07' }, { birthDate: '1985-03-08' }],
     ['the same house number', { street: 'a 5' }, { street: 'b 5' }],
@@ -18,6 +22,7 @@ describe('hasAnchor', () => {
     ['phones one digit apart', { phones: ['+4917012345678'] }, { phones: ['+4917012345679'] }],
     ['the same email local part', { emails: ['anna.weber@web.de'] }, { emails: ['anna.weber@gmx.de'] }],
     ['swapped names', { firstName: 'anna', lastName: 'weber' }, { firstName: 'weber', lastName: 'anna' }],
+    ['national IDs a typo apart', { nationalId: '1234567' }, { nationalId: '1234576' }],
   ] as const)('should be true for %s', (_what, a, b) => {
     expect(hasAnchor(profile(0, a), profile(1, b), thresholds)).toBe(true);
   });
@@ -32,6 +37,7 @@ describe('hasAnchor', () => {
     city: value(['berlin', 'berlim', 'muenchen']),
     emails: fc.subarray(['anna.weber@web.de', 'anna.webr@web.de', 'anna.weber@gmx.de', 'a1@web.de']),
     phones: fc.subarray(['+4917012345678', '+4917012345679', '+4930123456']),
+    nationalId: value(['1234567', '1234576', '7654321']),
   });
   propTest.prop([arbitraryProfile, arbitraryProfile])('should hold for every pair some matcher accepts', (a, b) => {
     const x = profile(0, a);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareBirthDates, compareNames, compareProfiles, type Comparison } from '../../src/matchers/comparison.js';
+import { compareBirthDates, compareNames, compareNationalIds, compareProfiles, type Comparison } from '../../src/matchers/comparison.js';
 import { profile } from '../helpers/match-records.js';
 
 const thresholds = { name: 0.88, text: 0.8 };
@@ -46,9 +46,27 @@ describe('compareBirthDates', () => {
     ['1985-03-07', '1985-07-03', 'one-off'],
     ['1985-03-17', '1985-03-71', 'one-off'],
     ['1985-03-07', '1985-04-08', 'near'],
+    ['1973-10-27', '1973-11-26', 'near'],
+    ['1985-12-20', '1986-01-19', 'near'],
+    ['2000-02-28', '2000-03-30', 'near'],
+    ['2000-02-28', '2000-03-31', 'different'],
+    ['1985-12-20', '1986-01-22', 'different'],
+    ['2007-09-13', '2017-10-11', 'different'],
     ['1985-03-07', '1990-11-21', 'different'],
   ] as const)('should rate %s / %s as %s', (a, b, level) => {
     expect(compareBirthDates(a, b)).toBe(level);
+  });
+});
+
+describe('compareNationalIds', () => {
+  test.each([
+    [null, '1234567', 'missing'],
+    ['1234567', '1234567', 'exact'],
+    ['1234567', '1243567', 'similar'],
+    ['1234567', '123456', 'similar'],
+    ['1234567', '1234500', 'different'],
+  ] as const)('should rate %s / %s as %s', (a, b, level) => {
+    expect(compareNationalIds(a, b)).toBe(level);
   });
 });
 
@@ -93,6 +111,9 @@ describe('compareProfiles', () => {
     ] as const)('%s / %s as %s', (a, b, level) => {
       expect(compareProfiles(profile(0, { emails: [a] }), profile(1, { emails: [b] }), thresholds).email).toBe(level);
     });
+  });
+  test('should compare national IDs', () => {
+    expect(compareProfiles(profile(0, { nationalId: '5752105' }), profile(1, { nationalId: '5752150' }), thresholds).nationalId).toBe('similar');
   });
   describe('should compare phones', () => {
     test.each([

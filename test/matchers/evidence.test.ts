@@ -27,4 +27,12 @@ describe('describeComparison', () => {
     );
     for (const value of ['isabel', 'mueller', '1985', 'hauptstrasse', '10115', 'web.de', '4917']) expect(text).not.toContain(value);
   });
+  test.each([
+    ['5752105', 'same national ID'],
+    ['5752150', 'national ID a typo apart'],
+    ['1111111', 'different national ID'],
+  ] as const)('should describe a national ID compared with %s as "%s", without the value', (other, words) => {
+    const text = describeComparison(compareProfiles(profile(0, { nationalId: '5752105' }), profile(1, { nationalId: other }), thresholds));
+    expect(text).toBe(words);
+  });
 });

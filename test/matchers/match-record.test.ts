@@ -13,6 +13,7 @@ describe('toMatchRecord', () => {
       street: null,
       postalCode: null,
       city: null,
+      nationalId: null,
       emails: [],
       phones: [],
     });
@@ -23,7 +24,10 @@ describe('toMatchRecord', () => {
       {
         source: 'crm',
         domain: 'crm',
-        attributes: { first_name: ' Hans-Jürgen ', last_name: 'MÜLLER', birth_date: '19560409', street: 'Hauptstr.5a', postal_code: ' 01067 ', city: 'Köln' },
+        attributes: {
+          first_name: ' Hans-Jürgen ', last_name: 'MÜLLER', birth_date: '19560409', street: 'Hauptstr.5a', postal_code: ' 01067 ', city: 'Köln',
+          national_id: '12 345-678 A',
+        },
       },
       ['hans@web.de'],
       ['+4917012345678'],
@@ -38,6 +42,7 @@ describe('toMatchRecord', () => {
       street: 'hauptstrasse 5a',
       postalCode: '01067',
       city: 'koeln',
+      nationalId: '12345678a',
       emails: ['hans@web.de'],
       phones: ['+4917012345678'],
     });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { compareProfiles } from '../../src/matchers/comparison.js';
-import { frequencyBits, matchBits, probabilityOf } from '../../src/matchers/match-weight.js';
+import { adjustmentBits, frequencyBits, matchBits, probabilityOf } from '../../src/matchers/match-weight.js';
 import { buildWeightModel, frequencies } from '../../src/matchers/weight-model.js';
 import { profile } from '../helpers/match-records.js';
 
@@ -25,6 +25,44 @@ describe('frequencyBits', () => {
   test('should weaken a common value and strengthen a rare one', () => {
     expect(frequencyBits(table, 'anna')).toBeLessThan(0);
     expect(frequencyBits(table, 'zoe')).toBeGreaterThan(0);
+  });
+});
+
+describe('adjustmentBits', () => {
+  // 'lachlan' is a common first name and a rare surname; 'nguyen' a common surname and a rare first name.
+  const people = [
+    ...Array.from({ length: 30 }, (_, i) => profile(i, { firstName: 'lachlan', lastName: `last${i}` })),
+    ...Array.from({ length: 30 }, (_, i) => profile(30 + i, { firstName: `first${i}`, lastName: 'nguyen' })),
+    profile(60, { firstName: 'nguyen', lastName: 'lachlan' }),
+  ];
+  const tables = {
+    first: frequencies(people, (p) => p.first),
+    last: frequencies(people, (p) => p.last),
+    birthDate: frequencies(people, (p) => p.birthDate),
+    street: frequencies(people, (p) => p.streetName),
+    postalCode: frequencies(people, (p) => p.postalCode),
+    city: frequencies(people, (p) => p.city),
+    nationalId: frequencies(people, (p) => p.nationalId),
+  };
+  const straight = profile(0, { firstName: 'lachlan', lastName: 'nguyen' });
+  const crosswise = profile(1, { firstName: 'nguyen', lastName: 'lachlan' });
+  test('should weigh names agreeing crosswise by the mean of both columns\' adjustments', () => {
+    const c = compareProfiles(straight, crosswise, thresholds);
+    expect(c).toMatchObject({ first: 'exact', last: 'exact', swapped: true });
+    const mean = (value: string) => (frequencyBits(tables.first, value) + frequencyBits(tables.last, value)) / 2;
+    expect(adjustmentBits(straight, crosswise, c, tables)).toBeCloseTo(mean('lachlan') + mean('nguyen'), 12);
+  });
+  test('should not make common names keyed crosswise look as rare as the rarer column says', () => {
+    const c = compareProfiles(straight, crosswise, thresholds);
+    const rarest = frequencyBits(tables.last, 'lachlan') + frequencyBits(tables.first, 'nguyen');
+    expect(adjustmentBits(straight, crosswise, c, tables)).toBeLessThan(rarest - 2);
+  });
+  test('should adjust an exact national ID by its frequency', () => {
+    const shared = [...Array.from({ length: 9 }, (_, i) => profile(i, { nationalId: '1111111' })), ...Array.from({ length: 9 }, (_, i) => profile(9 + i, { nationalId: String(2000000 + i) }))];
+    const table = { ...tables, nationalId: frequencies(shared, (p) => p.nationalId) };
+    const bits = (id: string) => adjustmentBits(profile(0, { nationalId: id }), profile(1, { nationalId: id }), compareProfiles(profile(0, { nationalId: id }), profile(1, { nationalId: id }), thresholds), table);
+    expect(bits('1111111')).toBeLessThan(0);
+    expect(bits('2000003')).toBeGreaterThan(0);
   });
 });
 

@@ -16,6 +16,7 @@ describe('profileOf', () => {
       houseNumber: null,
       postalCode: null,
       city: null,
+      nationalId: null,
       emails: [],
       phones: [],
     });
@@ -59,5 +60,6 @@ describe('hasFuzzyFields', () => {
     ['a birth date', { birthDate: '1985-03-07' }],
     ['an email', { emails: ['a@b.de'] }],
     ['a phone', { phones: ['+4917012345678'] }],
+    ['a national ID', { nationalId: '1234567' }],
   ] as const)('should be true for %s', (_what, fields) => expect(hasFuzzyFields(profileOf(matchRecord(0, fields)))).toBe(true));
 });

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { IdgraphError } from '../../src/errors/index.js';
 import { lookup } from '../../src/query/lookup.js';
 import { rewriteQueryIndex } from '../../src/query/index-writer.js';
+import { runCli } from '../helpers/run-cli.js';
 import { copyRun, generatedRun, type GeneratedRun } from './helpers/run-fixture.js';
 
 let run: GeneratedRun;
@@ -34,6 +35,13 @@ describe('writeQueryIndex', () => {
         'stats.json',
       ]);
     });
+  });
+
+  test('should write the same index in its worker thread (built CLI) as on the main thread (sources, in process)', async () => {
+    const workerRun = join(run.files.dir, 'run-by-cli');
+    const cli = await runCli(['resolve', ...run.files.inputs, '--config', run.files.config, '--out', workerRun, '--quiet']);
+    expect(cli.code).toBe(0);
+    expect(await indexFiles(workerRun)).toStrictEqual(await indexFiles(run.runDir));
   });
 });
 

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { fromIndexColumns, toIndexColumns } from '../../src/query/index-columns.js';
+import type { IndexSource } from '../../src/query/index-source.js';
+import type { CustomerId } from '../../src/ids/index.js';
+import type { NodeKey } from '../../src/identifiers/index.js';
+
+const A = 'cus_aaaaaaaaaaaaaaaa' as CustomerId;
+const B = 'cus_bbbbbbbbbbbbbbbb' as CustomerId;
+
+const source: IndexSource = {
+  records: [
+    { recordId: 'r,1', source: 'shop', customerId: A },
+    { recordId: 'line\nbreak', source: 'crm', customerId: B },
+  ],
+  identifiers: [
+    { type: 'email', value: 'anna@example.org', customerId: A, records: 2 },
+    { type: 'phone', value: '+491711234567', customerId: null, records: 1 },
+  ],
+  customers: [
+    { id: A, permissionLevel: 3, records: 1, identifiers: 1, sources: ['shop'] },
+    { id: B, permissionLevel: 1, records: 1, identifiers: 0, sources: ['crm', 'web\nshop'] },
+  ],
+  links: [{ from: 'record:shop/r,1', to: 'email:anna@example.org', matcher: 'exact-email', weight: 1, evidence: 'record holds this email' }],
+  refused: [
+    { from: 'record:crm/x', to: 'phone:+491711234567', matcher: 'exact-phone', weight: 0.875, rule: 'consent', detail: 'no CRM permission', fromCustomer: B, toCustomer: null },
+  ],
+  junk: [{ key: 'email:test@test.de' as NodeKey, reason: 'placeholder', records: 4 }],
+};
+
+describe('toIndexColumns / fromIndexColumns', () => {
+  test('should give back every row as it was, nulls, separators and fractional weights included', () => {
+    expect(fromIndexColumns(toIndexColumns(source))).toStrictEqual(source);
+  });
+
+  test('should survive a structured clone (what a worker receives)', () => {
+    expect(fromIndexColumns(structuredClone(toIndexColumns(source)))).toStrictEqual(source);
+  });
+
+  test('should give empty tables for an empty source', () => {
+    const empty: IndexSource = { records: [], identifiers: [], customers: [], links: [], refused: [], junk: [] };
+    expect(fromIndexColumns(toIndexColumns(empty))).toStrictEqual(empty);
+  });
+});
