@@ -102,3 +102,13 @@ describe('foldLetters', () => {
     });
   });
 });
+
+describe('foldLetters on ASCII text (its fast path)', () => {
+  propTest.prop([fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((code) => String.fromCharCode(code)) })])(
+    'should agree with the full Unicode folding of the same text',
+    (ascii) => {
+      // Appending "é" sends the text through NFKC/NFKD and mark stripping; its folded "e" is then cut off.
+      expect(foldLetters(ascii)).toBe(foldLetters(`${ascii}é`).slice(0, -1));
+    },
+  );
+});
