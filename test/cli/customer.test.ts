@@ -51,7 +51,11 @@ describe('idgraph customer', () => {
       const file = join(await mkdtemp(join(tmpdir(), 'idgraph-svg-')), 'customer.svg');
       const result = runCli(['customer', run.runDir, largest, '--svg', file]);
       expect(result.code).toBe(0);
-      expect(readFileSync(file, 'utf8')).toMatch(/<svg[\s\S]*<\/svg>/);
+      const svg = readFileSync(file, 'utf8');
+      expect(svg).toMatch(/<svg[\s\S]*<\/svg>/);
+      // Records coloured by their source's domain (from run.json), none drawn as of unknown domain.
+      expect(svg).toMatch(/class="node record (crm|online)"/);
+      expect(svg).not.toContain('record unknown');
     });
   });
 });

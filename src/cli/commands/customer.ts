@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { errors } from '../../errors/index.js';
+import { readRunManifest } from '../../output/index.js';
 import { renderSubgraphSvg } from '../../pictures/subgraph-svg.js';
 import { customer, customersSubgraph, describeNotFound, printable } from '../../query/index.js';
 import type { CliIo } from '../io.js';
@@ -21,6 +22,11 @@ export async function writeSvg(file: string, svg: string): Promise<void> {
   }
 }
 
+/** The domain of each source of a run (run.json), so pictures colour records by domain. */
+export async function runSourceDomains(dir: string): Promise<Readonly<Record<string, 'online' | 'crm'>>> {
+  return (await readRunManifest(dir)).sourceDomains ?? {};
+}
+
 /** Runs `customer`; an unknown or erased ID exits 1 with one line (after the JSON, with --json). */
 export async function runCustomer(dir: string, id: string, options: CustomerCommandOptions, io: CliIo): Promise<void> {
   const result = await customer(dir, id);
@@ -29,7 +35,8 @@ export async function runCustomer(dir: string, id: string, options: CustomerComm
   if (!options.json) io.stdout(renderCustomer(result));
   if (options.svg !== undefined) {
     const { graph, refused } = customersSubgraph([result.customer]);
-    await writeSvg(options.svg, renderSubgraphSvg(graph, refused, `customer ${result.customer.id}`));
+    const domains = await runSourceDomains(dir);
+    await writeSvg(options.svg, renderSubgraphSvg(graph, refused, `customer ${result.customer.id}`, { domains }));
   }
 }
 

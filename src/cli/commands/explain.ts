@@ -4,7 +4,7 @@ import { renderSubgraphSvg } from '../../pictures/subgraph-svg.js';
 import { customer, customersSubgraph, explain, pathSubgraph, type CustomerView, type ExplainResult } from '../../query/index.js';
 import type { CliIo } from '../io.js';
 import { renderExplain, renderJson } from '../render.js';
-import { writeSvg } from './customer.js';
+import { runSourceDomains, writeSvg } from './customer.js';
 
 export interface ExplainCommandOptions {
   readonly json?: boolean;
@@ -13,9 +13,10 @@ export interface ExplainCommandOptions {
 
 /** The picture of an answer: the path itself, or both customers with the refused merges between them. */
 async function explainSvg(dir: string, result: ExplainResult): Promise<string> {
+  const domains = await runSourceDomains(dir);
   if (result.kind === 'path') {
     const { graph, refused } = pathSubgraph(result.hops, [result.a.node, result.b.node]);
-    return renderSubgraphSvg(graph, refused, `why ${result.a.ref} and ${result.b.ref} share ${result.customerId}`);
+    return renderSubgraphSvg(graph, refused, `why ${result.a.ref} and ${result.b.ref} share ${result.customerId}`, { domains });
   }
   const views: CustomerView[] = [];
   for (const id of new Set([result.a.customerId, result.b.customerId])) {
@@ -25,7 +26,7 @@ async function explainSvg(dir: string, result: ExplainResult): Promise<string> {
   }
   const { graph } = customersSubgraph(views, [result.a.node, result.b.node]);
   const shown = result.kind === 'refused' ? result.refused : [];
-  return renderSubgraphSvg(graph, shown, `why ${result.a.ref} and ${result.b.ref} are apart`);
+  return renderSubgraphSvg(graph, shown, `why ${result.a.ref} and ${result.b.ref} are apart`, { domains });
 }
 
 /** Runs `explain`. */
