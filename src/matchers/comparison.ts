@@ -8,7 +8,7 @@ import { oneTypoApart } from './national-id.js';
 export type NameLevel = 'exact' | 'similar' | 'weak' | 'different' | 'missing';
 /**
  * `one-off` = one digit changed, two adjacent digits transposed, or day and month swapped;
- * `near` = two digits changed, or at most a month apart (a date keyed from the wrong line of a form).
+ * `near` = two digits changed, or at most a month apart (a date written down some days or weeks off).
  */
 export type DateLevel = 'exact' | 'one-off' | 'near' | 'different' | 'missing';
 /** Street name (the street line without house numbers and spaces). */
@@ -113,17 +113,17 @@ function compareBirthDateDigits(a: string | null, b: string | null): DateLevel {
   return differences === 2 ? 'near' : 'different';
 }
 
-/** Days apart from which two birth dates are `different` rather than `near`. */
+/** At most this many days apart, two birth dates are `near` (whatever their digits). */
 const MONTH_DAYS = 31;
 
-/** The digit at `index` of an ASCII string (NaN-free: any non-digit gives a value outside 0–9). */
+/** The digit at `index` of a `YYYY-MM-DD` string. */
 function digitAt(text: string, index: number): number {
   return text.charCodeAt(index) - 48;
 }
 
 /**
- * Days since 0000-03-01 of a `YYYY-MM-DD` date (the proleptic Gregorian day count of
- * "days from civil"), computed from character codes: this runs for candidate pairs.
+ * A day count of a `YYYY-MM-DD` date (proleptic Gregorian, counted from a March 1st so that
+ * leap days fall at the end of a year), from character codes: this runs for candidate pairs.
  */
 function dayNumber(date: string): number {
   let year = digitAt(date, 0) * 1000 + digitAt(date, 1) * 100 + digitAt(date, 2) * 10 + digitAt(date, 3);

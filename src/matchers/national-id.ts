@@ -44,18 +44,24 @@ export function oneTypoApart(a: string, b: string): boolean {
   );
 }
 
+/** IDs shorter than this get only themselves as a blocking key (see nationalIdKeys). */
+const MIN_DELETION_KEY_LENGTH = 9;
+
 /**
- * Blocking keys of an ID that any one typo leaves shared: the ID itself and, for IDs of four or
+ * Blocking keys of an ID that any one typo leaves shared: the ID itself and, for IDs of nine or
  * more characters, the ID with each one character left out (a changed character leaves the
  * deletion at its position shared, an inserted one the shorter ID itself, two swapped
  * neighbours the deletion of either).
+ * NOTE: a shorter ID gets no deletion keys: its deletions are shared by chance too often (seven
+ * digits leave 10^6 six-digit keys, so among a million records each would meet dozens of
+ * strangers). A typo in a short ID is then found only through the other matchers' blocks.
  *
  * @param id - a normalised ID
  * @returns the distinct keys
- * @example nationalIdKeys('1234') // ['1234', '234', '134', '124', '123']
+ * @example nationalIdKeys('123456789') // ['123456789', '23456789', '13456789', …, '12345678']
  */
 export function nationalIdKeys(id: string): string[] {
   const keys = new Set([id]);
-  if (id.length >= 4) for (let index = 0; index < id.length; index++) keys.add(id.slice(0, index) + id.slice(index + 1));
+  if (id.length >= MIN_DELETION_KEY_LENGTH) for (let index = 0; index < id.length; index++) keys.add(id.slice(0, index) + id.slice(index + 1));
   return [...keys];
 }

@@ -27,8 +27,8 @@ describe('bench/configs', () => {
   });
 
   describe.each(['febrl1', 'febrl2', 'febrl3', 'febrl4'])('%s.json', (name) => {
-    test('should leave soc_sec_id unmapped', () => {
-      expect(Object.keys(rawConfig(name).columns)).not.toContain('soc_sec_id');
+    test('should map soc_sec_id onto the national_id attribute, never onto an identifier', () => {
+      expect(rawConfig(name).columns['soc_sec_id']).toBe('national_id');
       expect(rawConfig(name).$comment).toContain('soc_sec_id');
     });
   });

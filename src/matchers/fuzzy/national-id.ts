@@ -1,5 +1,4 @@
 // Fuzzy matcher: the same national ID, or one a typo apart; the other fields weigh in.
-import { distinctKeys } from '../blocking-key.js';
 import { nationalIdKeys } from '../national-id.js';
 import { BROAD_BLOCK, defineFuzzyMatcher } from './matcher.js';
 
@@ -15,7 +14,7 @@ export const nationalId = defineFuzzyMatcher({
   blocking: [
     {
       id: 'national-id/typo',
-      keys: (p) => (p.nationalId === null ? [] : distinctKeys([nationalIdKeys(p.nationalId)])),
+      keys: (p) => (p.nationalId === null ? [] : nationalIdKeys(p.nationalId)),
       maxBlockSize: BROAD_BLOCK,
     },
   ],
