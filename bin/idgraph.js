@@ -1,9 +1,13 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env -S node --max-semi-space-size=64 --max-old-space-size=16384
 // Thin launcher: all behaviour, including exit codes, lives in src/cli/main.ts.
 // NOTE: the shebang's V8 flag gives the young generation 64 MB semi-spaces (Node's default is
 // 16 MB). A run keeps most of what it allocates, so small semi-spaces copy it over and over:
 // at 1M records scavenges took 15.1 s (1,543 of them) with the default and 8.7 s (404) with 64,
 // and the run 10% less CPU, for about 0.4 GB more peak RSS (bench/RESULTS.md, "V8 flags").
+// The old-space limit is raised from Node's default (~4.3 GB here) to 16 GB: a run holds its
+// records in memory, and near the default limit V8 collects garbage almost without pause. At 2M
+// records (--no-fuzzy): 273 s and 6.5 GB peak RSS with Node's defaults, 154 s and 9.8 GB with
+// these flags (.scratch measurements, bench/RESULTS.md "V8 flags").
 // `node bin/idgraph.js` skips the shebang and runs with Node's defaults; bench/ reads the flags
 // from this line so it measures what `npx idgraph` runs.
 import { main } from '../dist/cli/main.js';
