@@ -36,6 +36,15 @@ describe('toIndexColumns / fromIndexColumns', () => {
     expect(fromIndexColumns(structuredClone(toIndexColumns(source)))).toStrictEqual(source);
   });
 
+  test('should send a repeated value once, with a code per row', () => {
+    const repeated: IndexSource = { ...source, links: [source.links[0]!, source.links[0]!, { ...source.links[0]!, evidence: 'other' }] };
+    const { links } = toIndexColumns(repeated);
+    expect(links.matcher.values).toStrictEqual(['exact-email']);
+    expect(links.evidence.values).toStrictEqual(['record holds this email', 'other']);
+    expect([...links.evidence.codes]).toStrictEqual([0, 0, 1]);
+    expect(fromIndexColumns(toIndexColumns(repeated))).toStrictEqual(repeated);
+  });
+
   test('should give empty tables for an empty source', () => {
     const empty: IndexSource = { records: [], identifiers: [], customers: [], links: [], refused: [], junk: [] };
     expect(fromIndexColumns(toIndexColumns(empty))).toStrictEqual(empty);
