@@ -21,7 +21,7 @@ import {
   writeRunState,
 } from '../../state/index.js';
 import type { CliIo } from '../io.js';
-import { createProgress } from '../progress.js';
+import { createProgress, createStageLog, PROGRESS_MIN_BYTES } from '../progress.js';
 
 export interface ResolveCommandOptions {
   readonly out: string;
@@ -56,11 +56,14 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
   await checkRunDirectoryTarget(options.out);
 
   const timings: Record<string, number> = {};
+  let inputBytes = 0;
+  const stages = createStageLog(io, () => !options.quiet && inputBytes >= PROGRESS_MIN_BYTES);
   let mark = performance.now();
   const lap = (stage: string) => {
     const now = performance.now();
     timings[stage] = Math.round(now - mark);
     mark = now;
+    stages.done(stage, timings[stage]!);
   };
 
   // The previous run is read whole before anything is written, so --previous may name the --out directory.
@@ -71,7 +74,12 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
   }
 
   const progress = createProgress(io, 'reading', !options.quiet);
-  const batch = await readInputs(inputs, config, { onProgress: (done, total) => progress.update(done, total) });
+  const batch = await readInputs(inputs, config, {
+    onProgress: (done, total) => {
+      inputBytes = total;
+      progress.update(done, total);
+    },
+  });
   progress.stop();
   lap('read');
   if (consent !== 'ignore' && !batch.consentColumnsSeen) throw errors.noConsentColumns();
@@ -119,6 +127,7 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
       [...new Map(result.records.map((record) => [record.source, record.domain])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
     ),
   };
+  stages.writing(options.out);
   await writeRun(options.out, {
     manifest,
     result,
