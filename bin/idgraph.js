@@ -6,8 +6,9 @@
 // and the run 10% less CPU, for about 0.4 GB more peak RSS (bench/RESULTS.md, "V8 flags").
 // The old-space limit is raised from Node's default (~4.3 GB here) to 16 GB: a run holds its
 // records in memory, and near the default limit V8 collects garbage almost without pause. At 2M
-// records (--no-fuzzy): 273 s and 6.5 GB peak RSS with Node's defaults, 154 s and 9.8 GB with
-// these flags (.scratch measurements, bench/RESULTS.md "V8 flags").
+// records (--no-fuzzy): 273 s with Node's defaults, ~150 s with these flags; at 1M the limit
+// changes nothing but ~0.7 GB of peak RSS (bench/RESULTS.md, "V8 flags"). 16 GB rather than 8
+// so that 3-4M records can still finish on a 24 GB machine.
 // `node bin/idgraph.js` skips the shebang and runs with Node's defaults; bench/ reads the flags
 // from this line so it measures what `npx idgraph` runs.
 import { main } from '../dist/cli/main.js';
