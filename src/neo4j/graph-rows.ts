@@ -3,7 +3,7 @@
 // The model, shared by the driver export (load statements in graph/load/) and the neo4j-admin
 // import files (admin-import-csv.ts):
 //   (:Identifier {key, type, value, records})     one per row of identifiers.csv
-//   (:Record {key, record_id, source, domain})    one per row of records.csv
+//   (:Record {key, record_id, source, domain})    one per row of records.csv (domain from run.json)
 //   (:Customer {customer_id, permission_level, records, identifiers, sources})
 //   (:RefusedMerge {key, rule, detail, matcher, weight, from, to, from_customer, to_customer})
 //   (:Record)-[:LINKED {matcher, weight, evidence}]->(:Identifier|:Record)   one per row of links.csv
@@ -12,6 +12,7 @@
 // Node keys are the references links.csv and refused.csv use: `record:<source>/<record_id>` for
 // a record, `<type>:<value>` for an identifier.
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { errors } from '../errors/index.js';
@@ -164,11 +165,27 @@ export async function* identifierMembershipRows(dir: string): AsyncGenerator<Mem
   }
 }
 
-/** records.csv → one RecordRow per record (domain from a `domain` column when the run wrote one). */
+/** The domain of each source as run.json records it (`sourceDomains`); empty when run.json lacks it. */
+async function sourceDomainsOf(dir: string): Promise<Readonly<Record<string, string>>> {
+  try {
+    const manifest = JSON.parse(await readFile(join(dir, RUN_FILES.manifest), 'utf8')) as { sourceDomains?: unknown };
+    const domains = manifest.sourceDomains;
+    return typeof domains === 'object' && domains !== null ? (domains as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * records.csv → one RecordRow per record. The domain comes from a `domain` column when the file
+ * has one, else from run.json's domain of the record's source, else it is null.
+ */
 export async function* recordRows(dir: string): AsyncGenerator<RecordRow> {
+  const domains = await sourceDomainsOf(dir);
   for await (const { cells } of readRunCsv(dir, RUN_FILES.records, ['record_id', 'source'], ['domain'])) {
     const [recordId, source, domain] = cells as [string, string, string];
-    yield { key: recordKey(source, recordId), record_id: recordId, source, domain: orNull(domain) };
+    const fromManifest = Object.hasOwn(domains, source) ? domains[source]! : null;
+    yield { key: recordKey(source, recordId), record_id: recordId, source, domain: orNull(domain) ?? fromManifest };
   }
 }
 

@@ -43,6 +43,12 @@ describe('graph rows', () => {
       expect((await all(recordRows(dir))).map((r) => r.domain)).toStrictEqual(['crm', null]);
     });
 
+    test("for records: the domain of the record's source from run.json when the file has no domain column", async () => {
+      await writeFile(join(dir, 'run.json'), JSON.stringify({ format: 'idgraph-run', version: 1, sourceDomains: { shop: 'crm', web: 'online' } }));
+      await writeFile(join(dir, 'records.csv'), 'record_id,source,customer_id\ns-1,shop,c1\nw-1,web,c2\nx-1,other,c3\n');
+      expect((await all(recordRows(dir))).map((r) => r.domain)).toStrictEqual(['crm', 'online', null]);
+    });
+
     test('for identifier memberships: only identifiers with a customer', async () => {
       await writeFile(join(dir, 'identifiers.csv'), 'type,value,customer_id,records\nemail,a@x.de,c1,2\nphone,+491,,1\n');
       expect(await all(identifierMembershipRows(dir))).toStrictEqual([{ key: 'email:a@x.de', customer_id: 'c1' }]);
