@@ -3,9 +3,9 @@ import { open } from 'node:fs/promises';
 
 export type CsvCell = string | number | null;
 
-// Why not csv-stringify here: its stream turns every row into a stream chunk; on the 4-column
-// rows of records.csv it wrote 1M rows in 1.23 s against 0.28 s for this quoting loop
-// (.scratch measurement, bench/RESULTS.md "write stage"), and a 1M-record run writes ~5M rows.
+// Why not csv-stringify here: its stream turns every row into a stream chunk; formatting 1M rows
+// of records.csv's shape took 0.97 s with it against 0.18 s with csvLine (`npx tsx
+// bench/csv-writer.ts`, bench/RESULTS.md), and a 1M-record run writes ~5M rows.
 // The rule it implements is small and fully tested (test/output/csv-file.test.ts round-trips
 // every row through csv-parse). The Neo4j import files still go through csv-stringify.
 const NEEDS_QUOTES = /[",\r\n]/;
