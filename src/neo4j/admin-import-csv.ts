@@ -127,13 +127,13 @@ export async function writeAdminImportCsv(runDir: string, toDir: string, options
   if (target === run || isInside(run, target) || isInside(target, run)) {
     throw errors.usage(`--to ${toDir}: must be a directory of its own, neither the run directory nor inside or around it`);
   }
-  await readRunManifest(runDir);
+  const manifest = await readRunManifest(runDir);
   const files: AdminImportFile[] = [];
   await replaceExportDirectory(toDir, async (staging) => {
     const sinks = {} as Record<FileId, CsvSink>;
     for (const id of Object.keys(ADMIN_IMPORT_FILES) as FileId[]) sinks[id] = openCsv(join(staging, ADMIN_IMPORT_FILES[id]), ADMIN_IMPORT_HEADERS[id]);
     try {
-      await writeAll(runDir, sinks);
+      await writeAll(runDir, manifest.sourceDomains, sinks);
     } finally {
       for (const sink of Object.values(sinks)) await sink.close();
     }
@@ -181,7 +181,7 @@ async function replaceExportDirectory(dir: string, write: (stagingDir: string) =
 }
 
 /** Streams every run file into the sinks; node keys are remembered to check relationship ends. */
-async function writeAll(runDir: string, sinks: Record<FileId, CsvSink>): Promise<void> {
+async function writeAll(runDir: string, sourceDomains: Readonly<Record<string, string>>, sinks: Record<FileId, CsvSink>): Promise<void> {
   // NOTE: the key sets cost memory in proportion to the run (about 100 bytes a node); they
   // buy the guarantee that neo4j-admin never meets a relationship to a missing node.
   const identifiers = new Set<string>();
@@ -191,7 +191,7 @@ async function writeAll(runDir: string, sinks: Record<FileId, CsvSink>): Promise
     identifiers.add(row.key);
     await sinks.identifiers.write([row.key, row.type, row.value, row.records, 'Identifier']);
   }
-  for await (const row of recordRows(runDir)) {
+  for await (const row of recordRows(runDir, sourceDomains)) {
     records.add(row.key);
     await sinks.records.write([row.key, row.record_id, row.source, row.domain, 'Record']);
   }

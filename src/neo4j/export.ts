@@ -5,6 +5,7 @@ import { displayUri, openDriver, type Neo4jSettings } from './connection.js';
 import { driverFailure } from './driver-errors.js';
 import { readGraphFile } from './graph-assets.js';
 import { LOAD_PLAN, type LoadStep } from './load-plan.js';
+import type { RunManifest } from '../output/index.js';
 import { readRunManifest } from './run-directory.js';
 import { errors, IdgraphError } from '../errors/index.js';
 
@@ -57,7 +58,7 @@ export interface ExportSummary {
  */
 export async function exportToNeo4j(dir: string, settings: Neo4jSettings, options: ExportOptions): Promise<ExportSummary> {
   if (!Number.isSafeInteger(options.batchSize) || options.batchSize < 1) throw errors.usage('--batch-size must be a whole number of at least 1');
-  await readRunManifest(dir);
+  const manifest = await readRunManifest(dir);
   const schema = cypherStatements(await readGraphFile('schema.cypher'));
   const statements = new Map<string, string>();
   for (const step of LOAD_PLAN) statements.set(step.name, onlyStatement(await readGraphFile(`load/${step.name}.cypher`), step.name));
@@ -72,7 +73,7 @@ export async function exportToNeo4j(dir: string, settings: Neo4jSettings, option
       }
       options.onProgress?.({ kind: 'schema', statements: schema.length });
       const steps: ExportedStep[] = [];
-      for (const step of LOAD_PLAN) steps.push(await loadStep(session, dir, step, statements.get(step.name)!, settings, options));
+      for (const step of LOAD_PLAN) steps.push(await loadStep(session, dir, manifest, step, statements.get(step.name)!, settings, options));
       return { uri: displayUri(settings.uri), database: settings.database, schemaStatements: schema.length, steps };
     } finally {
       await session.close();
@@ -83,7 +84,7 @@ export async function exportToNeo4j(dir: string, settings: Neo4jSettings, option
 }
 
 /** Streams one step's rows in batches; each batch is one write transaction. */
-async function loadStep(session: Session, dir: string, step: LoadStep, statement: string, settings: Neo4jSettings, options: ExportOptions): Promise<ExportedStep> {
+async function loadStep(session: Session, dir: string, manifest: RunManifest, step: LoadStep, statement: string, settings: Neo4jSettings, options: ExportOptions): Promise<ExportedStep> {
   let rows = 0;
   let batches = 0;
   let matched = 0;
@@ -98,7 +99,7 @@ async function loadStep(session: Session, dir: string, step: LoadStep, statement
     batch = [];
     options.onProgress?.({ kind: 'batch', step: step.name, rows, batches });
   };
-  for await (const row of step.rows(dir)) {
+  for await (const row of step.rows(dir, manifest)) {
     batch.push(withIntegers(row as Record<string, unknown>, step.integers));
     if (batch.length >= options.batchSize) await flush();
   }

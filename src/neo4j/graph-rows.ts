@@ -12,7 +12,6 @@
 // Node keys are the references links.csv and refused.csv use: `record:<source>/<record_id>` for
 // a record, `<type>:<value>` for an identifier.
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { errors } from '../errors/index.js';
@@ -165,26 +164,14 @@ export async function* identifierMembershipRows(dir: string): AsyncGenerator<Mem
   }
 }
 
-/** The domain of each source as run.json records it (`sourceDomains`); empty when run.json lacks it. */
-async function sourceDomainsOf(dir: string): Promise<Readonly<Record<string, string>>> {
-  try {
-    const manifest = JSON.parse(await readFile(join(dir, RUN_FILES.manifest), 'utf8')) as { sourceDomains?: unknown };
-    const domains = manifest.sourceDomains;
-    return typeof domains === 'object' && domains !== null ? (domains as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
-
 /**
  * records.csv → one RecordRow per record. The domain comes from a `domain` column when the file
- * has one, else from run.json's domain of the record's source, else it is null.
+ * has one, else from `sourceDomains` (run.json's, which the caller has read), else it is null.
  */
-export async function* recordRows(dir: string): AsyncGenerator<RecordRow> {
-  const domains = await sourceDomainsOf(dir);
+export async function* recordRows(dir: string, sourceDomains: Readonly<Record<string, string>> = {}): AsyncGenerator<RecordRow> {
   for await (const { cells } of readRunCsv(dir, RUN_FILES.records, ['record_id', 'source'], ['domain'])) {
     const [recordId, source, domain] = cells as [string, string, string];
-    const fromManifest = Object.hasOwn(domains, source) ? domains[source]! : null;
+    const fromManifest = Object.hasOwn(sourceDomains, source) ? sourceDomains[source]! : null;
     yield { key: recordKey(source, recordId), record_id: recordId, source, domain: orNull(domain) ?? fromManifest };
   }
 }

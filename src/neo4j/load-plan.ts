@@ -1,5 +1,5 @@
 // The steps of a driver export, in order: which run file feeds which load statement of graph/load/.
-import { RUN_FILES } from '../output/index.js';
+import { RUN_FILES, type RunManifest } from '../output/index.js';
 import {
   customerRows,
   identifierMembershipRows,
@@ -17,8 +17,8 @@ export interface LoadStep {
   readonly name: string;
   /** The run file the rows come from. */
   readonly source: string;
-  /** The rows, streamed from the run directory. */
-  readonly rows: (dir: string) => AsyncIterable<object>;
+  /** The rows, streamed from the run directory (whose run.json the caller has read). */
+  readonly rows: (dir: string, manifest: RunManifest) => AsyncIterable<object>;
   /** Properties sent as Cypher INTEGER (a JavaScript number would arrive as FLOAT). */
   readonly integers: readonly string[];
 }
@@ -29,7 +29,7 @@ export interface LoadStep {
  */
 export const LOAD_PLAN: readonly LoadStep[] = [
   { name: 'identifiers', source: RUN_FILES.identifiers, rows: identifierRows, integers: ['records'] },
-  { name: 'records', source: RUN_FILES.records, rows: recordRows, integers: [] },
+  { name: 'records', source: RUN_FILES.records, rows: (dir, manifest) => recordRows(dir, manifest.sourceDomains), integers: [] },
   { name: 'customers', source: RUN_FILES.customers, rows: customerRows, integers: ['permission_level', 'records', 'identifiers'] },
   { name: 'identifier-belongs-to', source: RUN_FILES.identifiers, rows: identifierMembershipRows, integers: [] },
   { name: 'record-belongs-to', source: RUN_FILES.records, rows: recordMembershipRows, integers: [] },

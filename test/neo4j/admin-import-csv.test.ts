@@ -122,6 +122,12 @@ describe('writeAdminImportCsv', () => {
       ]);
     });
 
+    test("for the records: every record carries its source's domain from run.json", () => {
+      const header = files.records[0]!;
+      const domains = new Set(files.records.slice(1).map((row) => row[header.indexOf('domain')]));
+      expect([...domains].sort()).toStrictEqual(['crm', 'online']);
+    });
+
     test('for the command: neo4j-admin database import full with every file once, printed and written beside the files', async () => {
       const command = (await readFile(join(out, IMPORT_COMMAND_FILE), 'utf8')).trimEnd();
       expect(stdout).toContain(command);

@@ -43,10 +43,9 @@ describe('graph rows', () => {
       expect((await all(recordRows(dir))).map((r) => r.domain)).toStrictEqual(['crm', null]);
     });
 
-    test("for records: the domain of the record's source from run.json when the file has no domain column", async () => {
-      await writeFile(join(dir, 'run.json'), JSON.stringify({ format: 'idgraph-run', version: 1, sourceDomains: { shop: 'crm', web: 'online' } }));
+    test("for records: the domain of the record's source (run.json's sourceDomains) when the file has no domain column", async () => {
       await writeFile(join(dir, 'records.csv'), 'record_id,source,customer_id\ns-1,shop,c1\nw-1,web,c2\nx-1,other,c3\n');
-      expect((await all(recordRows(dir))).map((r) => r.domain)).toStrictEqual(['crm', 'online', null]);
+      expect((await all(recordRows(dir, { shop: 'crm', web: 'online' }))).map((r) => r.domain)).toStrictEqual(['crm', 'online', null]);
     });
 
     test('for identifier memberships: only identifiers with a customer', async () => {
