@@ -1,7 +1,6 @@
 // Streams an NDJSON file (one JSON object per line) into raw rows with their line numbers.
-import { createReadStream } from 'node:fs';
 import { createNdjsonRowParser } from './ndjson-rows.js';
-import { physicalLines } from './physical-lines.js';
+import { streamLineRows } from './line-rows.js';
 import type { RawRow } from './raw-row.js';
 
 /**
@@ -11,21 +10,6 @@ import type { RawRow } from './raw-row.js';
  * @param onBytes called with the number of bytes read so far (for progress display)
  * @throws IdgraphError INPUT_UNREADABLE for a UTF-16/UTF-32 file
  */
-export async function* readNdjson(path: string, maxRecordChars: number, onBytes?: (bytes: number) => void): AsyncGenerator<readonly RawRow[]> {
-  const stream = createReadStream(path);
-  let bytes = 0;
-  if (onBytes) stream.on('data', (chunk) => onBytes((bytes += chunk.length)));
-  let rows: RawRow[] = [];
-  const parser = createNdjsonRowParser({ maxRecordChars }, (row) => rows.push(row));
-  try {
-    for await (const lines of physicalLines(stream, { file: path, maxLineChars: maxRecordChars })) {
-      for (const line of lines) parser.push(line);
-      if (rows.length > 0) {
-        yield rows;
-        rows = [];
-      }
-    }
-  } finally {
-    stream.destroy();
-  }
+export function readNdjson(path: string, maxRecordChars: number, onBytes?: (bytes: number) => void): AsyncGenerator<readonly RawRow[]> {
+  return streamLineRows(path, maxRecordChars, onBytes, (emit) => createNdjsonRowParser({ maxRecordChars }, emit));
 }

@@ -1,11 +1,10 @@
 // Dispatches a raw identifier value to the normaliser of its type.
 import type { CountryCode } from 'libphonenumber-js';
 import type { IdentifierType } from '../identifiers/identifier-type.js';
-import { normaliseAppId } from './app-id.js';
-import { normaliseCookieId } from './cookie-id.js';
 import { normaliseEmail } from './email.js';
 import { normaliseLogin } from './login.js';
 import { normaliseLoyaltyNumber } from './loyalty-number.js';
+import { normaliseOpaqueId } from './opaque-id.js';
 import { normalisePhone } from './phone.js';
 import type { NormaliseResult } from './result.js';
 
@@ -35,9 +34,8 @@ export function normaliseIdentifier(type: IdentifierType, raw: string, options: 
     case 'loyalty_number':
       return normaliseLoyaltyNumber(raw);
     case 'app_id':
-      return normaliseAppId(raw);
     case 'cookie_id':
-      return normaliseCookieId(raw);
+      return normaliseOpaqueId(raw);
     default: {
       const unhandled: never = type;
       throw new Error(`unhandled identifier type: ${String(unhandled)}`);

@@ -80,20 +80,24 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
   const matchRecords: MatchRecord[] = new Array(recordCount);
   const firstNames: (string | null)[] = new Array(recordCount);
   const birthDates: (string | null)[] = new Array(recordCount);
-  /** The node of a graph value, created on first sight; null when this record already holds it. */
-  const nodeFor = (index: number, type: IdentifierType, value: string, placeholder: () => boolean): IdentifierNode | null => {
+  /**
+   * The node of a graph value, created on first sight (a placeholder when `normalised`, the value
+   * before pseudonymisation, is one; null for values that were checked in an earlier run); null
+   * when this record already holds it.
+   */
+  const nodeFor = (index: number, type: IdentifierType, value: string, normalised: string | null): IdentifierNode | null => {
     let nodes = nodesByType.get(type);
     if (nodes === undefined) nodesByType.set(type, (nodes = new Map()));
     let node = nodes.get(value);
     if (node === undefined) {
-      node = { key: nodeKey(type, value), type, value, records: [], junk: placeholder() ? 'placeholder' : null };
+      const placeholder = normalised !== null && isPlaceholder(type, normalised, extraJunk);
+      node = { key: nodeKey(type, value), type, value, records: [], junk: placeholder ? 'placeholder' : null };
       nodes.set(value, node);
     } else if (node.records[node.records.length - 1] === index) {
       return null; // records are visited in index order, so a repeat within a record is the last entry
     }
     return node;
   };
-  const notPlaceholder = () => false;
   for (let index = 0; index < recordCount; index++) {
     const record = records[index]!;
     const emails: string[] = [];
@@ -101,7 +105,7 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
     for (const identifier of record.identifiers) {
       if (identifier.pseudonymised === true) {
         // A pseudonym from a pseudonymised run's state: normalised and pseudonymised then; placeholders were dropped.
-        nodeFor(index, identifier.type, identifier.raw, notPlaceholder)?.records.push(index);
+        nodeFor(index, identifier.type, identifier.raw, null)?.records.push(index);
         continue;
       }
       const cache = normaliseCaches.get(identifier.type);
@@ -121,7 +125,7 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
       if (identifier.type === 'email') emails.push(normalised);
       if (identifier.type === 'phone') phones.push(normalised);
       const value = options.pseudonymise ? options.pseudonymise(identifier.type, normalised) : normalised;
-      nodeFor(index, identifier.type, value, () => isPlaceholder(identifier.type, normalised, extraJunk))?.records.push(index);
+      nodeFor(index, identifier.type, value, normalised)?.records.push(index);
     }
     const matchRecord = toMatchRecord(index, record, emails, phones);
     firstNames[index] = matchRecord.firstName;
