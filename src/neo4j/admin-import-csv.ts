@@ -1,12 +1,9 @@
 // `idgraph export neo4j-csv`: node and relationship files for `neo4j-admin database import full`.
-import { createWriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { basename, dirname, isAbsolute, join, relative, resolve as resolvePath } from 'node:path';
-import { stringify } from 'csv-stringify';
 import { errors } from '../errors/index.js';
-import { writeDirectoryAtomically } from '../output/index.js';
+import { openCsvFile, writeDirectoryAtomically, type CsvFileSink } from '../output/index.js';
 import {
   customerRows,
   identifierMembershipRows,
@@ -19,7 +16,6 @@ import {
 } from './graph-rows.js';
 import { readRunManifest } from './run-directory.js';
 
-type Cell = string | number | null;
 
 /**
  * The header of every file. neo4j-admin import rules: `<name>:ID(<id space>)` keys a node (and is
@@ -80,32 +76,6 @@ export interface AdminImportSummary {
   readonly command: string;
 }
 
-/** One open CSV file being written: header first, rows with back-pressure. */
-interface CsvSink {
-  write(row: readonly Cell[]): Promise<void>;
-  close(): Promise<void>;
-  rows: number;
-}
-
-function openCsv(path: string, header: readonly string[]): CsvSink {
-  const file = createWriteStream(path, { flush: true });
-  // RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled.
-  const stringifier = stringify({ header: true, columns: header as string[] });
-  stringifier.pipe(file);
-  const sink: CsvSink = {
-    rows: 0,
-    async write(row) {
-      sink.rows++;
-      if (!stringifier.write(row.map((cell) => (cell === null ? '' : cell)))) await once(stringifier, 'drain');
-    },
-    async close() {
-      stringifier.end();
-      await once(file, 'finish');
-    },
-  };
-  return sink;
-}
-
 /**
  * Writes the run in `runDir` as neo4j-admin import files into `toDir` (replaced atomically: a
  * failure leaves an earlier export there intact), plus neo4j-admin-import.txt with the command.
@@ -130,9 +100,9 @@ export async function writeAdminImportCsv(runDir: string, toDir: string, options
   const manifest = await readRunManifest(runDir);
   const files: AdminImportFile[] = [];
   await replaceExportDirectory(toDir, async (staging) => {
-    const sinks = {} as Record<FileId, CsvSink>;
-    for (const id of Object.keys(ADMIN_IMPORT_FILES) as FileId[]) sinks[id] = openCsv(join(staging, ADMIN_IMPORT_FILES[id]), ADMIN_IMPORT_HEADERS[id]);
+    const sinks = {} as Record<FileId, CsvFileSink>;
     try {
+      for (const id of Object.keys(ADMIN_IMPORT_FILES) as FileId[]) sinks[id] = await openCsvFile(join(staging, ADMIN_IMPORT_FILES[id]), ADMIN_IMPORT_HEADERS[id]);
       await writeAll(runDir, manifest.sourceDomains, sinks);
     } finally {
       for (const sink of Object.values(sinks)) await sink.close();
@@ -181,7 +151,7 @@ async function replaceExportDirectory(dir: string, write: (stagingDir: string) =
 }
 
 /** Streams every run file into the sinks; node keys are remembered to check relationship ends. */
-async function writeAll(runDir: string, sourceDomains: Readonly<Record<string, string>>, sinks: Record<FileId, CsvSink>): Promise<void> {
+async function writeAll(runDir: string, sourceDomains: Readonly<Record<string, string>>, sinks: Record<FileId, CsvFileSink>): Promise<void> {
   // NOTE: the key sets cost memory in proportion to the run (about 100 bytes a node); they
   // buy the guarantee that neo4j-admin never meets a relationship to a missing node.
   const identifiers = new Set<string>();

@@ -7,7 +7,7 @@ export type CsvCell = string | number | null;
 // of records.csv's shape took 0.97 s with it against 0.18 s with csvLine (`npx tsx
 // bench/csv-writer.ts`, bench/RESULTS.md), and a 1M-record run writes ~5M rows.
 // The rule it implements is small and fully tested (test/output/csv-file.test.ts round-trips
-// every row through csv-parse). The Neo4j import files still go through csv-stringify.
+// every row through csv-parse). The Neo4j import files are written with it too.
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One CSV field: quoted (quotes doubled) when it holds a comma, quote or line break; null is empty. */
@@ -26,24 +26,56 @@ export function csvLine(cells: readonly CsvCell[]): string {
 
 const CHUNK_CHARS = 1 << 20;
 
+/** One CSV file being written row by row: header first, rows buffered into ~1 MB writes. */
+export interface CsvFileSink {
+  write(row: readonly CsvCell[]): Promise<void>;
+  /** Writes what is buffered, fsyncs and closes; the file is complete once this resolves. */
+  close(): Promise<void>;
+  /** Data rows written so far (the header not counted). */
+  readonly rows: number;
+}
+
+/** Opens `path` for writing (replacing it) with `header` as its first line. */
+export async function openCsvFile(path: string, header: readonly string[]): Promise<CsvFileSink> {
+  const handle = await open(path, 'w');
+  let chunk = csvLine(header);
+  let rows = 0;
+  let closed = false;
+  return {
+    get rows() {
+      return rows;
+    },
+    async write(row) {
+      rows++;
+      chunk += csvLine(row);
+      if (chunk.length >= CHUNK_CHARS) {
+        const text = chunk;
+        chunk = '';
+        await handle.write(text);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        if (chunk.length > 0) await handle.write(chunk);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
 /**
  * Writes `header` and then every row of `rows` to `path` in chunks of about 1 MB, and fsyncs
  * before resolving so the later directory rename publishes complete files.
  */
 export async function writeCsv(path: string, header: readonly string[], rows: Iterable<readonly CsvCell[]>): Promise<void> {
-  const handle = await open(path, 'w');
+  const sink = await openCsvFile(path, header);
   try {
-    let chunk = csvLine(header);
-    for (const row of rows) {
-      chunk += csvLine(row);
-      if (chunk.length >= CHUNK_CHARS) {
-        await handle.write(chunk);
-        chunk = '';
-      }
-    }
-    if (chunk.length > 0) await handle.write(chunk);
-    await handle.sync();
+    for (const row of rows) await sink.write(row);
   } finally {
-    await handle.close();
+    await sink.close();
   }
 }
