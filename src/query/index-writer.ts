@@ -327,7 +327,7 @@ async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, 
  * @param result the resolution the run's files were written from
  * @param runFilesWritten settles when the run's CSV files are complete in `stagingDir`
  */
-export async function writeQueryIndex(stagingDir: string, result: ResolutionResult, runFilesWritten: Promise<void> = Promise.resolve()): Promise<void> {
+export async function writeQueryIndex(stagingDir: string, result: ResolutionResult, runFilesWritten: Promise<void>): Promise<void> {
   if (existsSync(fileURLToPath(INDEX_WORKER))) await writeQueryIndexInWorker(stagingDir, result, runFilesWritten);
   else await writeQueryIndexHere(stagingDir, result, runFilesWritten);
 }
