@@ -6,6 +6,7 @@ import { readInputs, type InputRecord } from '../../src/input/index.js';
 import { resolve, type ResolutionResult } from '../../src/resolve/index.js';
 import type { Config } from '../../src/config/index.js';
 import { generatedFiles } from '../helpers/generated-run.js';
+import { shuffle } from '../helpers/shuffle.js';
 
 let records: InputRecord[] = [];
 let config: Config;
@@ -17,18 +18,6 @@ function essence(result: ResolutionResult) {
   const links = result.links.map((l) => `${l.from}>${l.to}>${l.matcher}>${l.weight}`).sort();
   const refused = result.refused.map((r) => `${r.from}>${r.to}>${r.rule}>${r.detail}`).sort();
   return { byRecord, identifiers, customers: result.customers, links, refused, counts: result.counts };
-}
-
-/** Fisher-Yates with a small LCG, so a failing seed reproduces the exact order. */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let state = seed >>> 0;
-  for (let index = out.length - 1; index > 0; index--) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const other = state % (index + 1);
-    [out[index], out[other]] = [out[other]!, out[index]!];
-  }
-  return out;
 }
 
 beforeAll(async () => {

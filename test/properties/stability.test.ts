@@ -16,6 +16,7 @@ import { resolve, type ResolutionResult } from '../../src/resolve/index.js';
 import { carryRecords, partitionOf, remapCustomerIds, type StateRecord } from '../../src/state/index.js';
 import { readCsvFile } from '../helpers/csv.js';
 import { generatedFiles, type GeneratedFiles } from '../helpers/generated-run.js';
+import { shuffle } from '../helpers/shuffle.js';
 
 /** One run in memory, as the CLI does it (src/cli/commands/resolve.ts) minus the files. */
 interface Run {
@@ -61,18 +62,6 @@ const mapOf = (result: Pick<ResolutionResult, 'records'>) => Object.fromEntries(
 /** The partition as a sorted list of sorted key lists (IDs ignored). */
 const partition = (result: Pick<ResolutionResult, 'records'>) =>
   partitionOf(result).map((customer) => [...customer.recordKeys].sort().join(' ')).sort();
-
-/** Fisher-Yates with a small LCG, so a failing seed reproduces the exact order. */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let state = seed >>> 0;
-  for (let index = out.length - 1; index > 0; index--) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    const other = state % (index + 1);
-    [out[index], out[other]] = [out[other]!, out[index]!];
-  }
-  return out;
-}
 
 /**
  * The previous customers that only grew into `next`: all their records sit in one new customer
