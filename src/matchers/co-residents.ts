@@ -40,17 +40,41 @@ export function coResidentCell(c: Comparison): { first: Agreement; birthDate: Ag
   return { first, birthDate };
 }
 
+/** Co-resident candidate pairs by cell, `${first}/${birthDate}` → count: a tally as plain data. */
+export type CoResidentCounts = Readonly<Record<string, number>>;
+
 /** The probability that a co-resident pair is one person, per agreement of first name and birth date. */
 export interface CoResidentModel {
   /** P(one person | first name and birth date agreement), for the cells with a disagreement or nothing known. */
   readonly sameProbability: (first: Agreement, birthDate: Agreement) => number;
   /** The counts behind it: `${first}/${birthDate}` → co-resident candidate pairs. */
-  readonly counts: Readonly<Record<string, number>>;
+  readonly counts: CoResidentCounts;
 }
 
 /** Counts co-resident candidate pairs by cell. */
 export class CoResidentTally {
   private readonly cells = new Map<string, number>(AGREEMENTS.flatMap((f) => AGREEMENTS.map((b) => [`${f}/${b}`, 0] as const)));
+
+  /**
+   * The tally of several tallies' counts (of disjoint pair sets, e.g. one per thread).
+   * @param parts - counts as given by `counts()`
+   */
+  static sum(parts: readonly CoResidentCounts[]): CoResidentTally {
+    const tally = new CoResidentTally();
+    for (const part of parts) {
+      for (const [cell, count] of Object.entries(part)) {
+        const current = tally.cells.get(cell);
+        if (current === undefined) throw new Error(`CoResidentTally.sum: unknown cell ${cell}`);
+        tally.cells.set(cell, current + count);
+      }
+    }
+    return tally;
+  }
+
+  /** The counts so far. */
+  counts(): CoResidentCounts {
+    return Object.fromEntries(this.cells);
+  }
 
   /** Adds a compared pair (ignored when it is not co-resident). */
   add(c: Comparison): void {
@@ -86,7 +110,6 @@ export class CoResidentTally {
       'missing/differ': share('missing/differ', n('missing', 'differ')),
       'missing/missing': unknown,
     };
-    const counts = Object.fromEntries(this.cells);
-    return { sameProbability: (first, birthDate) => probabilities[`${first}/${birthDate}`] ?? 1, counts };
+    return { sameProbability: (first, birthDate) => probabilities[`${first}/${birthDate}`] ?? 1, counts: this.counts() };
   }
 }

@@ -9,7 +9,7 @@ import { buildReport, checkRunDirectoryTarget, renderReportText, writeRun, type 
 import { writeReportHtml } from '../../output/report-html.js';
 import { createPseudonymiser, PSEUDONYM_KEY_VARIABLE } from '../../privacy/pseudonymise.js';
 import { writeQueryIndex } from '../../query/index-writer.js';
-import { resolve, type Stage } from '../../resolve/index.js';
+import { resolveInParallel, type Stage } from '../../resolve/index.js';
 import {
   carryRecords,
   checkPreviousCompatible,
@@ -85,7 +85,7 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
   if (consent !== 'ignore' && !batch.consentColumnsSeen) throw errors.noConsentColumns();
 
   const carried = carryRecords(previous?.records ?? [], batch.records);
-  const contentResult = resolve(carried.records, { config, consent, fuzzy, pseudonymise, onStage: (stage: Stage) => lap(stage) });
+  const contentResult = await resolveInParallel(carried.records, { config, consent, fuzzy, pseudonymise, onStage: (stage: Stage) => lap(stage) });
   // The engine gives content IDs; the published IDs stay stable against the previous run (src/ids/stabilise.ts).
   const createdAt = new Date().toISOString();
   const assignment = stabiliseIds(partitionOf(contentResult), previous?.ids ?? null, createdAt);

@@ -1,14 +1,14 @@
 // The fuzzy stage: profiles, weight model, blocking, co-resident model, and one scored link per accepted candidate pair.
 import type { FuzzyConfig } from '../../config/index.js';
-import { hasAnchor } from '../anchors.js';
 import { forEachCandidatePair, type BlockingStats } from '../blocking.js';
 import { CoResidentTally, type CoResidentModel } from '../co-residents.js';
-import { compareProfiles, type Comparison, type ComparisonThresholds } from '../comparison.js';
+import { compareProfiles, type ComparisonThresholds } from '../comparison.js';
 import type { FuzzyLink, MatchRecord } from '../match-record.js';
 import type { WeightModel } from '../match-weight.js';
 import { hasFuzzyFields, profileOf, type MatchProfile } from '../profile.js';
 import { buildWeightModel } from '../weight-model.js';
-import { weigh, type FuzzyMatcher, type ScoreContext } from './matcher.js';
+import type { BlockingRule, FuzzyMatcher, ScoreContext } from './matcher.js';
+import { PairScorer, scoredLink, type PassOneResult, type ScoringPlan } from './pair-scorer.js';
 import { FUZZY_MATCHERS } from './registry.js';
 
 /** What the fuzzy stage found and what it cost. */
@@ -27,6 +27,8 @@ export interface FuzzyStageResult {
   readonly model: WeightModel;
   /** The co-resident model estimated on the candidate pairs. */
   readonly coResidents: CoResidentModel;
+  /** Candidate pairs scored on a worker thread (find-links-parallel.ts); 0 on one thread. */
+  readonly pairsScoredByWorker: number;
 }
 
 /** Random record pairs compared to measure u (a fixed cost, whatever the run's size). */
@@ -34,19 +36,27 @@ const SAMPLE_SIZE = 100_000;
 /** Names that agree only crosswise cost 2 bits: a swap is rarer than a faithful copy. */
 const SWAP_BITS = -2;
 
+/** Everything both passes need, computed once on the calling thread. */
+export interface FuzzyPlan extends ScoringPlan {
+  /** Every matcher's blocking rules, in matcher order; rule indices point into this list. */
+  readonly rules: readonly BlockingRule[];
+  readonly model: WeightModel;
+  readonly maxBlockSize: number;
+}
+
+/** The matchers a config turns on, in registry order. */
+export function configuredMatchers(config: Pick<FuzzyConfig, 'matchers'>): FuzzyMatcher[] {
+  return FUZZY_MATCHERS.filter((matcher) => config.matchers.includes(matcher.id));
+}
+
 /**
- * Finds fuzzy links between records.
+ * Profiles the records and estimates the weight model.
  *
  * @param records - the normalised records, indexed by canonical index
  * @param config - the `fuzzy` config section
- * @param matchers - the matchers to run (default: the configured ones, in registry order)
- * @returns the links and the stage's counts
+ * @param matchers - the matchers to run
  */
-export function findFuzzyLinks(
-  records: readonly MatchRecord[],
-  config: FuzzyConfig,
-  matchers: readonly FuzzyMatcher[] = FUZZY_MATCHERS.filter((matcher) => config.matchers.includes(matcher.id)),
-): FuzzyStageResult {
+export function planFuzzyStage(records: readonly MatchRecord[], config: FuzzyConfig, matchers: readonly FuzzyMatcher[]): FuzzyPlan {
   const profiles: MatchProfile[] = [];
   for (const record of records) {
     const profile = profileOf(record);
@@ -61,53 +71,81 @@ export function findFuzzyLinks(
     sampleSize: SAMPLE_SIZE,
     swapBits: SWAP_BITS,
   });
-  const context: ScoreContext = { thresholds, model, threshold: config.threshold };
-  const immediate = matchers.filter((matcher) => !matcher.needsCoResidents);
-  const deferred = matchers.filter((matcher) => matcher.needsCoResidents);
-  const links: FuzzyLink[] = [];
-  const seen = new Set<number>();
-  const rules = matchers.flatMap((matcher) => matcher.blocking);
-  const linksByRule: Record<string, number> = Object.fromEntries(rules.map((rule) => [rule.id, 0]));
-  const link = (x: number, y: number, rule: number, c: Comparison, matcher: FuzzyMatcher, scoring: ScoreContext) => {
-    const a = profiles[x]!;
-    const b = profiles[y]!;
-    const score = weigh(matcher, a, b, c, scoring);
-    // A pair sharing keys of several multi-valued rules can come twice; it is linked once.
-    if (score === null || seen.has(x * profiles.length + y)) return;
-    seen.add(x * profiles.length + y);
-    linksByRule[rules[rule]!.id]!++;
-    links.push({
-      a: Math.min(a.index, b.index),
-      b: Math.max(a.index, b.index),
-      weight: score.weight,
-      matcher: matcher.id,
-      evidence: score.evidence,
-      weighed: { firstNames: a.first !== null && b.first !== null, birthDates: a.birthDate !== null && b.birthDate !== null },
-    });
+  return {
+    profiles,
+    thresholds,
+    model,
+    context: { thresholds, model, threshold: config.threshold },
+    immediate: matchers.filter((matcher) => !matcher.needsCoResidents),
+    deferred: matchers.filter((matcher) => matcher.needsCoResidents),
+    rules: matchers.flatMap((matcher) => matcher.blocking),
+    maxBlockSize: config.maxBlockSize,
   };
+}
 
-  // Pass 1: every candidate pair is compared, counted for the co-resident model, and scored by
-  // the first matcher that accepts it; pairs only a deferred matcher accepts wait for pass 2.
-  const tally = new CoResidentTally();
-  const waiting: number[] = [];
-  const blocking = forEachCandidatePair(profiles, rules, config.maxBlockSize, (x, y, rule) => {
-    if (!hasAnchor(profiles[x]!, profiles[y]!, thresholds)) return;
-    const c = compareProfiles(profiles[x]!, profiles[y]!, thresholds);
-    tally.add(c);
-    const matcher = immediate.find((candidate) => candidate.accepts(c));
-    if (matcher !== undefined) link(x, y, rule, c, matcher, context);
-    else if (deferred.some((candidate) => candidate.accepts(c))) waiting.push(x, y, rule);
-  });
-
-  // Pass 2: the deferred pairs (x, y, rule), with the co-resident model of the whole run.
-  const coResidents = tally.estimate();
-  const withCoResidents: ScoreContext = { ...context, coResidents };
-  for (let index = 0; index < waiting.length; index += 3) {
-    const x = waiting[index]!;
-    const y = waiting[index + 1]!;
-    const c = compareProfiles(profiles[x]!, profiles[y]!, thresholds);
-    const matcher = deferred.find((candidate) => candidate.accepts(c));
-    if (matcher !== undefined) link(x, y, waiting[index + 2]!, c, matcher, withCoResidents);
+/**
+ * Pass 2 and the totals: the shares of pass 1 (disjoint pair sets, in any number) are summed, the
+ * co-resident model is estimated on all of them, and the waiting pairs are scored with it.
+ *
+ * @param plan - the stage's plan
+ * @param shares - what pass 1 found, per share of the pairs
+ * @param blocking - the blocking counts of the one enumeration of candidate pairs
+ * @param pairsScoredByWorker - how many of the pairs a worker thread scored
+ */
+export function finishFuzzyStage(plan: FuzzyPlan, shares: readonly PassOneResult[], blocking: BlockingStats, pairsScoredByWorker = 0): FuzzyStageResult {
+  const { profiles, thresholds, deferred, rules } = plan;
+  const links: FuzzyLink[] = [];
+  const linksByRule = new Array<number>(rules.length).fill(0);
+  for (const share of shares) {
+    for (const link of share.links) links.push(link);
+    share.linksByRule.forEach((count, rule) => (linksByRule[rule]! += count));
   }
-  return { links, candidatePairs: blocking.candidatePairs, oversizedBlocks: blocking.oversizedBlocks, blocking, linksByRule, model, coResidents };
+  const coResidents = CoResidentTally.sum(shares.map((share) => share.coResidents)).estimate();
+  const withCoResidents: ScoreContext = { ...plan.context, coResidents };
+  for (const { waiting } of shares) {
+    for (let index = 0; index < waiting.length; index += 3) {
+      const a = profiles[waiting[index]!]!;
+      const b = profiles[waiting[index + 1]!]!;
+      const c = compareProfiles(a, b, thresholds);
+      const matcher = deferred.find((candidate) => candidate.accepts(c));
+      const link = matcher === undefined ? null : scoredLink(matcher, a, b, c, withCoResidents);
+      if (link === null) continue;
+      links.push(link);
+      linksByRule[waiting[index + 2]!]!++;
+    }
+  }
+  return {
+    links,
+    candidatePairs: blocking.candidatePairs,
+    oversizedBlocks: blocking.oversizedBlocks,
+    blocking,
+    linksByRule: Object.fromEntries(rules.map((rule, index) => [rule.id, linksByRule[index]!])),
+    model: plan.model,
+    coResidents,
+    pairsScoredByWorker,
+  };
+}
+
+/**
+ * Finds fuzzy links between records, on this thread (find-links-parallel.ts shares the pairs with a
+ * worker thread and finds the same links).
+ *
+ * @param records - the normalised records, indexed by canonical index
+ * @param config - the `fuzzy` config section
+ * @param matchers - the matchers to run (default: the configured ones, in registry order)
+ * @returns the links and the stage's counts
+ */
+export function findFuzzyLinks(
+  records: readonly MatchRecord[],
+  config: FuzzyConfig,
+  matchers: readonly FuzzyMatcher[] = configuredMatchers(config),
+): FuzzyStageResult {
+  return scoreOnOneThread(planFuzzyStage(records, config, matchers));
+}
+
+/** Enumerates the plan's candidate pairs and scores them on this thread. */
+export function scoreOnOneThread(plan: FuzzyPlan): FuzzyStageResult {
+  const scorer = new PairScorer(plan, plan.rules.length);
+  const blocking = forEachCandidatePair(plan.profiles, plan.rules, plan.maxBlockSize, (x, y, rule) => scorer.visit(x, y, rule));
+  return finishFuzzyStage(plan, [scorer.result()], blocking);
 }

@@ -8,3 +8,5 @@ export * from './name.js';
 export * from './co-resident.js';
 export * from './registry.js';
 export * from './find-links.js';
+export * from './pair-scorer.js';
+export * from './find-links-parallel.js';

@@ -1,0 +1,111 @@
+// The fuzzy stage on two threads: this one enumerates the candidate pairs, both score them.
+import type { Worker } from 'node:worker_threads';
+import type { FuzzyConfig } from '../../config/index.js';
+import { startWorker, workerResourceLimits } from '../../threads/start-worker.js';
+import { forEachCandidatePair } from '../blocking.js';
+import type { MatchRecord } from '../match-record.js';
+import { configuredMatchers, finishFuzzyStage, planFuzzyStage, scoreOnOneThread, type FuzzyPlan, type FuzzyStageResult } from './find-links.js';
+import type { FuzzyMatcher } from './matcher.js';
+import { PairScorer, type PassOneResult } from './pair-scorer.js';
+import { FUZZY_MATCHERS } from './registry.js';
+import type { ScoreWorkerData, ScoreWorkerMessage, ScoreWorkerReply } from './score-worker-protocol.js';
+
+/** Below this many profiles one thread is done before a worker has its copy of them. */
+export const PARALLEL_MIN_PROFILES = 20_000;
+/** Candidate pairs per batch handed to the worker (a 48 KB transfer). */
+const BATCH_PAIRS = 4096;
+/** Batches the worker may have waiting; beyond that this thread scores the batch itself. */
+const MAX_BACKLOG = 4;
+
+const SCORE_WORKER = new URL('./score-worker.js', import.meta.url);
+
+export interface ParallelOptions {
+  /** Run on two threads from this many profiles on (default PARALLEL_MIN_PROFILES). */
+  readonly minProfiles?: number;
+}
+
+/** The worker's reply, or the reason it has none (it failed or exited first). */
+function replyOf(worker: Worker): Promise<PassOneResult> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (reply: ScoreWorkerReply) => (reply.ok ? resolve(reply.result) : reject(new Error(`fuzzy scoring worker: ${reply.message}`))));
+    worker.once('error', (error) => reject(new Error(`fuzzy scoring worker failed: ${error.message}`)));
+    worker.once('exit', (code) => reject(new Error(`fuzzy scoring worker exited with code ${code} before it replied`)));
+  });
+}
+
+/** Enumerates the plan's candidate pairs once and shares their scoring between this thread and one worker. */
+async function scoreOnTwoThreads(plan: FuzzyPlan, matchers: readonly FuzzyMatcher[]): Promise<FuzzyStageResult> {
+  const progress = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const batchesDone = new Int32Array(progress);
+  const worker = startWorker(SCORE_WORKER, {
+    workerData: {
+      profiles: plan.profiles,
+      thresholds: plan.thresholds,
+      model: plan.model,
+      threshold: plan.context.threshold,
+      matcherIds: matchers.map((matcher) => matcher.id),
+      ruleCount: plan.rules.length,
+      progress,
+    } satisfies ScoreWorkerData,
+    resourceLimits: workerResourceLimits(),
+  });
+  const reply = replyOf(worker);
+  // A failure is reported once this thread is done with its pairs: not an unhandled rejection meanwhile.
+  reply.catch(() => undefined);
+
+  const local = new PairScorer(plan, plan.rules.length);
+  let batch = new Int32Array(BATCH_PAIRS * 3);
+  let filled = 0;
+  let batchesSent = 0;
+  // NOTE: the load is balanced by the worker's backlog, not split in fixed halves: this thread also
+  // enumerates the pairs, and the worker starts late (it first receives the profiles). Which thread
+  // scores a pair does not change its link, so the result is the same whatever the timing.
+  const handOver = () => {
+    if (batchesSent - Atomics.load(batchesDone, 0) < MAX_BACKLOG) {
+      worker.postMessage(batch satisfies ScoreWorkerMessage, [batch.buffer]);
+      batchesSent++;
+      batch = new Int32Array(BATCH_PAIRS * 3);
+    } else {
+      local.visitAll(batch);
+    }
+    filled = 0;
+  };
+  const blocking = forEachCandidatePair(plan.profiles, plan.rules, plan.maxBlockSize, (x, y, rule) => {
+    batch[filled++] = x;
+    batch[filled++] = y;
+    batch[filled++] = rule;
+    if (filled === batch.length) handOver();
+  });
+  local.visitAll(batch, filled);
+  worker.postMessage('end' satisfies ScoreWorkerMessage);
+  try {
+    const remote = await reply;
+    return finishFuzzyStage(plan, [local.result(), remote], blocking, batchesSent * BATCH_PAIRS);
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * Finds the same links as findFuzzyLinks, scoring the candidate pairs on this thread and a worker
+ * thread (the second core). Small runs, and matchers the worker does not know (not in the
+ * registry), stay on this thread.
+ *
+ * @param records - the normalised records, indexed by canonical index
+ * @param config - the `fuzzy` config section
+ * @param matchers - the matchers to run (default: the configured ones, in registry order)
+ * @param options - when to use the worker
+ * @returns the links and the stage's counts, as findFuzzyLinks gives them
+ * @throws Error when the worker fails (out of memory, a bug): the stage has no result then
+ */
+export async function findFuzzyLinksInParallel(
+  records: readonly MatchRecord[],
+  config: FuzzyConfig,
+  matchers: readonly FuzzyMatcher[] = configuredMatchers(config),
+  options: ParallelOptions = {},
+): Promise<FuzzyStageResult> {
+  const known = matchers.every((matcher) => FUZZY_MATCHERS.includes(matcher));
+  const plan = planFuzzyStage(records, config, matchers);
+  if (!known || plan.profiles.length < (options.minProfiles ?? PARALLEL_MIN_PROFILES)) return scoreOnOneThread(plan);
+  return scoreOnTwoThreads(plan, matchers);
+}

@@ -1,0 +1,52 @@
+// Starts a worker thread on one of this package's modules, with the heap settings a big run needs.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
+import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
+
+/** Young generation of a worker: three 64 MB semi-space equivalents, as the launcher (bin/idgraph.js) gives the main thread. */
+const WORKER_YOUNG_GENERATION_MB = 192;
+
+/**
+ * The heap limits of a worker. The launcher's V8 flags do not reach a worker: without these its
+ * young generation would be Node's small default, and the old-space limit is the main thread's
+ * (the launcher raises it), so a big run's worker does not collect itself to death.
+ */
+export function workerResourceLimits(): ResourceLimits {
+  return {
+    maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
+    maxOldGenerationSizeMb: Math.round(getHeapStatistics().heap_size_limit / (1 << 20)),
+  };
+}
+
+/** The ESM entry of tsx's register API, or null when tsx (a dev dependency) is not installed. */
+function tsxRegisterApi(): string | null {
+  try {
+    // NOTE: require.resolve gives the package's CommonJS entry; its ESM twin sits beside it
+    // (package.json "exports" of tsx: ./dist/esm/api/index.{mjs,cjs}).
+    const esm = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs');
+    return existsSync(esm) ? pathToFileURL(esm).href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts a worker on `script`, a `.js` module of this package. Built (dist/), that file runs as it
+ * is; running from the TypeScript sources (the tests), the `.ts` file beside it runs through tsx,
+ * so the tests exercise the same worker code as the CLI.
+ *
+ * @param script - URL of the worker module, `new URL('./x-worker.js', import.meta.url)`
+ * @param options - worker options (workerData, resourceLimits, …)
+ * @throws Error when neither the module nor its source can be run
+ */
+export function startWorker(script: URL, options: WorkerOptions): Worker {
+  const path = fileURLToPath(script);
+  if (existsSync(path)) return new Worker(script, options);
+  const source = path.replace(/\.js$/, '.ts');
+  const tsx = tsxRegisterApi();
+  if (!existsSync(source) || tsx === null) throw new Error(`worker module missing: ${path}`);
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
+  return new Worker(bootstrap, { ...options, eval: true });
+}
