@@ -1,0 +1,33 @@
+import { getHeapStatistics } from 'node:v8';
+import { describe, expect, test } from 'vitest';
+import { startWorker, workerResourceLimits } from '../../src/threads/start-worker.js';
+
+describe('startWorker', () => {
+  test('should refuse a module that exists neither built nor as a source, naming it', () => {
+    const missing = new URL('./no-such-worker.js', import.meta.url);
+    expect(() => startWorker(missing, {})).toThrow(`worker module missing: ${missing.pathname}`);
+  });
+
+  test('should run the TypeScript source of a worker when its built module is absent (tests run from the sources)', async () => {
+    // score-worker.js is not built beside the sources; its .ts runs through tsx and answers the protocol.
+    const worker = startWorker(new URL('../../src/matchers/fuzzy/score-worker.js', import.meta.url), {
+      workerData: { profiles: [], thresholds: { name: 0.9, text: 0.8 }, model: null, threshold: 0.5, matcherIds: [], ruleCount: 0, progress: new SharedArrayBuffer(4) },
+    });
+    worker.postMessage('end');
+    const [reply] = await new Promise<unknown[]>((resolve, reject) => {
+      worker.once('message', (message) => resolve([message]));
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(reply).toStrictEqual({ ok: true, result: { links: [], linksByRule: [], coResidents: expect.any(Object), waiting: [] } });
+  });
+});
+
+describe('workerResourceLimits', () => {
+  test("should give a worker this thread's old-space limit and a 192 MB young generation", () => {
+    expect(workerResourceLimits()).toStrictEqual({
+      maxYoungGenerationSizeMb: 192,
+      maxOldGenerationSizeMb: Math.round(getHeapStatistics().heap_size_limit / (1 << 20)),
+    });
+  });
+});
