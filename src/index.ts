@@ -1,6 +1,7 @@
 // The public library API of idgraph. Only what is listed here is supported; everything else is internal.
-export { resolve } from './resolve/resolve.js';
+export { resolve, resolveInParallel } from './resolve/resolve.js';
 export type { ResolveOptions, Stage } from './resolve/resolve.js';
+export type { ParallelOptions } from './matchers/fuzzy/find-links-parallel.js';
 export type {
   AppliedLink,
   Customer,
