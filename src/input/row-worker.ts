@@ -1,0 +1,34 @@
+// Worker thread entry: parses one input file into raw rows (readCsv / readNdjson) for the reading thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readCsv } from './csv-reader.js';
+import { readNdjson } from './ndjson-reader.js';
+import type { RowWorkerAck, RowWorkerData, RowWorkerMessage } from './row-worker-protocol.js';
+
+/** Batches sent and not yet acknowledged: the reading thread's memory for rows stays bounded. */
+const MAX_UNACKNOWLEDGED = 16;
+
+const port = parentPort!;
+const { path, format, maxRecordChars } = workerData as RowWorkerData;
+let credit = MAX_UNACKNOWLEDGED;
+let resume: (() => void) | null = null;
+port.on('message', (_ack: RowWorkerAck) => {
+  credit++;
+  resume?.();
+  resume = null;
+});
+const send = (message: RowWorkerMessage) => port.postMessage(message);
+
+let bytes = 0;
+const onBytes = (read: number) => (bytes = read);
+try {
+  for await (const rows of format === 'csv' ? readCsv(path, maxRecordChars, onBytes) : readNdjson(path, maxRecordChars, onBytes)) {
+    if (credit === 0) await new Promise<void>((wake) => (resume = wake));
+    credit--;
+    send({ kind: 'rows', rows, bytes });
+  }
+  send({ kind: 'done' });
+} catch (error) {
+  const { name, message, code } = error as Error & { code?: unknown };
+  send({ kind: 'error', error: { name, message, code: typeof code === 'string' ? code : null } });
+}
+port.close();
