@@ -1,13 +1,11 @@
 // Copies a run CSV file, leaving out the rows a predicate rejects (for erasure).
-import { createReadStream, createWriteStream } from 'node:fs';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { stringify } from 'csv-stringify';
+import { openCsvFile, type CsvFileSink } from '../output/csv-file.js';
 
 /**
- * Streams `from` to `to` through csv-parse and csv-stringify, keeping the header and every row
- * `keep` accepts; values are copied as text, so kept rows stay as they were.
+ * Streams `from` to `to` (read with csv-parse, written with the run files' CSV writer), keeping
+ * the header and every row `keep` accepts; values are copied as text, so kept rows stay as they were.
  * @param onInvalid builds the error for a missing file or a wrong header
  * @returns how many data rows were kept and how many dropped
  */
@@ -18,40 +16,31 @@ export async function filterCsv(
   keep: (row: readonly string[]) => boolean,
   onInvalid: (what: string) => Error,
 ): Promise<{ kept: number; dropped: number }> {
-  let kept = 0;
   let dropped = 0;
-  let first = true;
+  let sink: CsvFileSink | null = null;
   let headerError: Error | null = null;
-  const filter = new Transform({
-    objectMode: true,
-    transform(row: string[], _encoding, done) {
-      if (first) {
-        first = false;
-        if (row.join('\u0000') !== header.join('\u0000')) {
-          headerError = onInvalid(`unexpected header; expected ${header.join(',')}`);
-          done(headerError);
-          return;
-        }
-        done(null, row);
-        return;
-      }
-      if (keep(row)) {
-        kept++;
-        done(null, row);
+  const input = createReadStream(from);
+  const rows = parse({ bom: true });
+  input.on('error', (error) => rows.destroy(error));
+  try {
+    for await (const row of input.pipe(rows) as AsyncIterable<string[]>) {
+      if (sink === null) {
+        if (row.join('\u0000') !== header.join('\u0000')) throw (headerError = onInvalid(`unexpected header; expected ${header.join(',')}`));
+        sink = await openCsvFile(to, header);
+      } else if (keep(row)) {
+        await sink.write(row);
       } else {
         dropped++;
-        done();
       }
-    },
-  });
-  try {
-    await pipeline(createReadStream(from), parse({ bom: true }), filter, stringify(), createWriteStream(to, { flush: true }));
+    }
   } catch (error) {
-    if (headerError !== null) throw headerError;
-    if (error instanceof Error && error.name === 'IdgraphError') throw error;
+    if (headerError !== null || (error instanceof Error && error.name === 'IdgraphError')) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw onInvalid(code === 'ENOENT' ? 'file missing' : `unreadable (${code ?? 'parse error'})`);
+  } finally {
+    input.destroy();
+    await sink?.close();
   }
-  if (first) throw onInvalid('empty file, no header');
-  return { kept, dropped };
+  if (sink === null) throw onInvalid('empty file, no header');
+  return { kept: sink.rows, dropped };
 }
