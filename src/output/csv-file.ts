@@ -70,12 +70,25 @@ export async function openCsvFile(path: string, header: readonly string[]): Prom
 /**
  * Writes `header` and then every row of `rows` to `path` in chunks of about 1 MB, and fsyncs
  * before resolving so the later directory rename publishes complete files.
+ * NOTE: rows are formatted into the chunk synchronously and the file is awaited once per chunk,
+ * not once per row as with a CsvFileSink: a 1M-record run writes ~5M rows, and an await per row
+ * cost the main thread about a second of promise bookkeeping.
  */
 export async function writeCsv(path: string, header: readonly string[], rows: Iterable<readonly CsvCell[]>): Promise<void> {
-  const sink = await openCsvFile(path, header);
+  const handle = await open(path, 'w');
   try {
-    for (const row of rows) await sink.write(row);
+    let chunk = csvLine(header);
+    for (const row of rows) {
+      chunk += csvLine(row);
+      if (chunk.length >= CHUNK_CHARS) {
+        const text = chunk;
+        chunk = '';
+        await handle.write(text);
+      }
+    }
+    if (chunk.length > 0) await handle.write(chunk);
+    await handle.sync();
   } finally {
-    await sink.close();
+    await handle.close();
   }
 }

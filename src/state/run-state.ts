@@ -1,7 +1,7 @@
 // Builds and writes the state of the run being written: its records with their published IDs.
 import type { IdAssignment } from '../ids/index.js';
 import type { InputRecord } from '../input/index.js';
-import { canonicalRecordOrder, recordKeyOf, type ResolutionResult } from '../resolve/index.js';
+import { canonicalRecordOrder, type ResolutionResult } from '../resolve/index.js';
 import { pseudonymiseRecord, type StatePseudonymiser } from './pseudonymise-record.js';
 import { writeState } from './write-state.js';
 
@@ -30,7 +30,7 @@ export async function writeRunState(stagingDir: string, input: RunStateInput): P
     for (let index = 0; index < ordered.length; index++) {
       const record = ordered[index]!;
       const published = resolved[index]!;
-      if (recordKeyOf(record) !== published.recordKey) throw new Error('writeRunState: record order differs from the result');
+      if (record.recordId !== published.recordId || record.source !== published.source) throw new Error('writeRunState: record order differs from the result');
       yield { record: pseudonymiser === null ? record : pseudonymiseRecord(record, pseudonymiser), customerId: published.customerId };
     }
   }
