@@ -5,11 +5,11 @@ import { once } from 'node:events';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
 import type { ResolutionResult } from '../resolve/index.js';
+import { workerResourceLimits } from '../threads/start-worker.js';
 import {
   dataFileOf,
   ENTRIES_PER_SHARD,
@@ -293,11 +293,6 @@ export async function writeQueryIndexHere(stagingDir: string, source: IndexSourc
   });
 }
 
-/** Young generation of the index worker: three 64 MB semi-space equivalents, as the launcher gives the main thread. */
-const WORKER_YOUNG_GENERATION_MB = 192;
-/** The worker's old-space limit: the main thread's (the launcher raises it), so a big run's index does not collect itself to death. */
-const workerOldGenerationMb = () => Math.round(getHeapStatistics().heap_size_limit / (1 << 20));
-
 /** The worker script beside this module; absent when running from the TypeScript sources (tests). */
 const INDEX_WORKER = new URL('./index-worker.js', import.meta.url);
 
@@ -305,9 +300,8 @@ const INDEX_WORKER = new URL('./index-worker.js', import.meta.url);
 async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, runFilesWritten: Promise<void>): Promise<void> {
   const worker = new Worker(INDEX_WORKER, {
     workerData: { stagingDir, columns: toIndexColumns(source) } satisfies IndexWorkerData,
-    // The launcher's heap settings (bin/idgraph.js) do not reach a worker: its young generation
-    // would be Node's small default, and the index allocates as much as a run does.
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: workerOldGenerationMb() },
+    // The launcher's heap settings (bin/idgraph.js) do not reach a worker, and the index allocates as much as a run does.
+    resourceLimits: workerResourceLimits(),
   });
   const signal = (message: IndexWorkerSignal) => worker.postMessage(message);
   runFilesWritten.then(() => signal('run-files-written'), () => signal('run-files-failed'));
