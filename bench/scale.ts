@@ -7,6 +7,7 @@
 // measurement is a fresh process timed by /usr/bin/time (peak RSS = its maximum resident set).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +89,7 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   process.exit(1);
 }
 
+const loadBefore = loadavg();
 const rows: string[][] = [];
 const chart: { records: number; fuzzy: number; noFuzzy: number; baseline: number; fuzzyMb: number }[] = [];
 for (const size of sizes) {
@@ -150,6 +152,7 @@ if (values.record) {
     table,
     notes: [
       `Medians of ${repeat} fresh processes per cell, run one after another; peak RSS from /usr/bin/time. Baseline: bench/baseline-union-find.ts (parse, trim+lower-case, union-find, write; no rules).`,
+      `Load average (1, 5, 15 min) before: ${loadBefore.map((load) => load.toFixed(1)).join(', ')}; after: ${loadavg().map((load) => load.toFixed(1)).join(', ')} (a single run on this 2-core machine keeps about 2 busy: idgraph uses a worker thread beside the main one).`,
       'Lines of the first chart, top to bottom in the legend order: fuzzy on, --no-fuzzy, baseline.',
       '',
       ...mermaid,
