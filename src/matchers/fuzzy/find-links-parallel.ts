@@ -53,32 +53,32 @@ async function scoreOnTwoThreads(plan: FuzzyPlan, matchers: readonly FuzzyMatche
   // A failure is reported once this thread is done with its pairs: not an unhandled rejection meanwhile.
   reply.catch(() => undefined);
 
-  const local = new PairScorer(plan, plan.rules.length);
-  let batch = new Int32Array(BATCH_PAIRS * 3);
-  let filled = 0;
-  let batchesSent = 0;
-  // NOTE: the load is balanced by the worker's backlog, not split in fixed halves: this thread also
-  // enumerates the pairs, and the worker starts late (it first receives the profiles). Which thread
-  // scores a pair does not change its link, so the result is the same whatever the timing.
-  const handOver = () => {
-    if (batchesSent - Atomics.load(batchesDone, 0) < MAX_BACKLOG) {
-      worker.postMessage(batch satisfies ScoreWorkerMessage, [batch.buffer]);
-      batchesSent++;
-      batch = new Int32Array(BATCH_PAIRS * 3);
-    } else {
-      local.visitAll(batch);
-    }
-    filled = 0;
-  };
-  const blocking = forEachCandidatePair(plan.profiles, plan.rules, plan.maxBlockSize, (x, y, rule) => {
-    batch[filled++] = x;
-    batch[filled++] = y;
-    batch[filled++] = rule;
-    if (filled === batch.length) handOver();
-  });
-  local.visitAll(batch, filled);
-  worker.postMessage('end' satisfies ScoreWorkerMessage);
   try {
+    const local = new PairScorer(plan, plan.rules.length);
+    let batch = new Int32Array(BATCH_PAIRS * 3);
+    let filled = 0;
+    let batchesSent = 0;
+    // NOTE: the load is balanced by the worker's backlog, not split in fixed halves: this thread also
+    // enumerates the pairs, and the worker starts late (it first receives the profiles). Which thread
+    // scores a pair does not change its link, so the result is the same whatever the timing.
+    const handOver = () => {
+      if (batchesSent - Atomics.load(batchesDone, 0) < MAX_BACKLOG) {
+        worker.postMessage(batch satisfies ScoreWorkerMessage, [batch.buffer]);
+        batchesSent++;
+        batch = new Int32Array(BATCH_PAIRS * 3);
+      } else {
+        local.visitAll(batch);
+      }
+      filled = 0;
+    };
+    const blocking = forEachCandidatePair(plan.profiles, plan.rules, plan.maxBlockSize, (x, y, rule) => {
+      batch[filled++] = x;
+      batch[filled++] = y;
+      batch[filled++] = rule;
+      if (filled === batch.length) handOver();
+    });
+    local.visitAll(batch, filled);
+    worker.postMessage('end' satisfies ScoreWorkerMessage);
     const remote = await reply;
     return finishFuzzyStage(plan, [local.result(), remote], blocking, batchesSent * BATCH_PAIRS);
   } finally {
