@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'NEO4J_CONNECTION'
   | 'NEO4J_AUTH'
   | 'NEO4J_QUERY'
+  | 'OUT_OF_MEMORY'
   | 'INTERNAL';
 
 /** 1 = the user can fix it (input, usage, environment); 2 = a bug or an unexpected server answer. */
@@ -40,6 +41,7 @@ const EXIT_CODES: Readonly<Record<ErrorCode, ExitCode>> = {
   NEO4J_CONNECTION: 1,
   NEO4J_AUTH: 1,
   NEO4J_QUERY: 2,
+  OUT_OF_MEMORY: 1,
   INTERNAL: 2,
 };
 

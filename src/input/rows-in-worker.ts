@@ -1,6 +1,6 @@
 // Raw rows of a file parsed on a worker thread, so parsing (csv-parse, JSON) overlaps the mapping of rows on this one.
 import { IdgraphError, type ErrorCode } from '../errors/index.js';
-import { startWorker, workerResourceLimits } from '../threads/start-worker.js';
+import { startWorker, workerFailure, workerResourceLimits } from '../threads/start-worker.js';
 import type { RawRow } from './raw-row.js';
 import type { RowFormat, RowWorkerAck, RowWorkerData, RowWorkerError, RowWorkerMessage } from './row-worker-protocol.js';
 
@@ -37,7 +37,7 @@ export async function* readRowsInWorker(
     arrived();
   });
   worker.on('error', (error) => {
-    failure ??= new Error(`input parsing worker failed: ${error.message}`);
+    failure ??= workerFailure(error, 'the input parsing thread', 'resolve fewer records per run');
     arrived();
   });
   worker.on('exit', (code) => {

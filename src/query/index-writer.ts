@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
 import type { ResolutionResult } from '../resolve/index.js';
-import { workerResourceLimits } from '../threads/start-worker.js';
+import { workerFailure, workerResourceLimits } from '../threads/start-worker.js';
 import {
   dataFileOf,
   ENTRIES_PER_SHARD,
@@ -307,7 +307,10 @@ async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, 
   runFilesWritten.then(() => signal('run-files-written'), () => signal('run-files-failed'));
   let reply: IndexWorkerReply | null = null;
   worker.once('message', (message: IndexWorkerReply) => (reply = message));
-  const [exitCode] = (await Promise.race([once(worker, 'exit'), once(worker, 'error').then(([error]) => Promise.reject(error))])) as [number];
+  const [exitCode] = (await Promise.race([
+    once(worker, 'exit'),
+    once(worker, 'error').then(([error]) => Promise.reject(workerFailure(error as Error, 'the query index thread', 'resolve fewer records per run'))),
+  ])) as [number];
   const outcome = reply as IndexWorkerReply | null;
   if (outcome === null) throw new Error(`query index worker exited with code ${exitCode} before it finished`);
   if (!outcome.ok) throw new Error(`query index: ${outcome.message}`);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
+import { errors } from '../errors/index.js';
 
 /** Young generation of a worker: three 64 MB semi-space equivalents, as the launcher (bin/idgraph.js) gives the main thread. */
 const WORKER_YOUNG_GENERATION_MB = 192;
@@ -18,6 +19,20 @@ export function workerResourceLimits(): ResourceLimits {
     maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
     maxOldGenerationSizeMb: Math.round(getHeapStatistics().heap_size_limit / (1 << 20)),
   };
+}
+
+/**
+ * What a worker's 'error' event means for the run: an IdgraphError OUT_OF_MEMORY, with what to do,
+ * when the worker hit its heap limit; otherwise an Error naming the worker (an internal error).
+ * @param error - the error the worker emitted
+ * @param part - what the worker does, for the message ("the fuzzy scoring thread")
+ * @param advice - what the user can do about memory
+ */
+export function workerFailure(error: Error, part: string, advice: string): Error {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return errors.outOfMemory(part, workerResourceLimits().maxOldGenerationSizeMb!, advice);
+  }
+  return new Error(`${part} failed: ${error.message}`);
 }
 
 /** The ESM entry of tsx's register API, or null when tsx (a dev dependency) is not installed. */

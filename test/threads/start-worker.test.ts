@@ -1,6 +1,8 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, test } from 'vitest';
-import { startWorker, workerResourceLimits } from '../../src/threads/start-worker.js';
+import { Worker } from 'node:worker_threads';
+import { IdgraphError } from '../../src/errors/index.js';
+import { startWorker, workerFailure, workerResourceLimits } from '../../src/threads/start-worker.js';
 
 describe('startWorker', () => {
   test('should refuse a module that exists neither built nor as a source, naming it', () => {
@@ -29,5 +31,24 @@ describe('workerResourceLimits', () => {
       maxYoungGenerationSizeMb: 192,
       maxOldGenerationSizeMb: Math.round(getHeapStatistics().heap_size_limit / (1 << 20)),
     });
+  });
+});
+
+describe('workerFailure', () => {
+  test('should turn a worker that hit its heap limit into OUT_OF_MEMORY (exit 1) with the advice', async () => {
+    const hog = new Worker('const kept = []; for (;;) kept.push(new Array(1e5).fill(1));', { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16 } });
+    const [error] = await new Promise<[Error]>((resolve) => hog.once('error', (caught) => resolve([caught])));
+    const failure = workerFailure(error, 'the fuzzy scoring thread', 'turn fuzzy matching off (--no-fuzzy)');
+    expect(failure).toBeInstanceOf(IdgraphError);
+    expect([(failure as IdgraphError).code, (failure as IdgraphError).exitCode, failure.message]).toStrictEqual([
+      'OUT_OF_MEMORY',
+      1,
+      `the fuzzy scoring thread ran out of memory (its heap limit is ${workerResourceLimits().maxOldGenerationSizeMb} MB); turn fuzzy matching off (--no-fuzzy) (nothing was written)`,
+    ]);
+  });
+
+  test('should name the worker for any other failure (an internal error)', () => {
+    const failure = workerFailure(new Error('boom'), 'the query index thread', 'x');
+    expect([failure instanceof IdgraphError, failure.message]).toStrictEqual([false, 'the query index thread failed: boom']);
   });
 });

@@ -1,7 +1,7 @@
 // The fuzzy stage on two threads: this one enumerates the candidate pairs, both score them.
 import type { Worker } from 'node:worker_threads';
 import type { FuzzyConfig } from '../../config/index.js';
-import { startWorker, workerResourceLimits } from '../../threads/start-worker.js';
+import { startWorker, workerFailure, workerResourceLimits } from '../../threads/start-worker.js';
 import { forEachCandidatePair } from '../blocking.js';
 import type { MatchRecord } from '../match-record.js';
 import { configuredMatchers, finishFuzzyStage, planFuzzyStage, scoreOnOneThread, type FuzzyPlan, type FuzzyStageResult } from './find-links.js';
@@ -10,7 +10,11 @@ import { PairScorer, type PassOneResult } from './pair-scorer.js';
 import { FUZZY_MATCHERS } from './registry.js';
 import type { ScoreWorkerData, ScoreWorkerMessage, ScoreWorkerReply } from './score-worker-protocol.js';
 
-/** Below this many profiles one thread is done before a worker has its copy of them. */
+/**
+ * Below this many profiles the stage stays on one thread. NOTE: not tuned; the worker costs its
+ * start (~50 ms) and a copy of the profiles, and on the scale bench's 100k set it saved ~0.7 s of
+ * a ~2 s scoring pass (findFuzzyLinks against findFuzzyLinksInParallel, timed in one script).
+ */
 export const PARALLEL_MIN_PROFILES = 20_000;
 /** Candidate pairs per batch handed to the worker (a 48 KB transfer). */
 const BATCH_PAIRS = 4096;
@@ -28,7 +32,7 @@ export interface ParallelOptions {
 function replyOf(worker: Worker): Promise<PassOneResult> {
   return new Promise((resolve, reject) => {
     worker.once('message', (reply: ScoreWorkerReply) => (reply.ok ? resolve(reply.result) : reject(new Error(`fuzzy scoring worker: ${reply.message}`))));
-    worker.once('error', (error) => reject(new Error(`fuzzy scoring worker failed: ${error.message}`)));
+    worker.once('error', (error) => reject(workerFailure(error, 'the fuzzy scoring thread', 'resolve fewer records per run, or turn fuzzy matching off (--no-fuzzy)')));
     worker.once('exit', (code) => reject(new Error(`fuzzy scoring worker exited with code ${code} before it replied`)));
   });
 }
