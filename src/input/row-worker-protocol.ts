@@ -21,7 +21,7 @@ export interface RowWorkerError {
 /** A batch of rows with the bytes of the file read so far, the end of the file, or the error that ended the reading. */
 export type RowWorkerMessage =
   | { readonly kind: 'rows'; readonly rows: readonly RawRow[]; readonly bytes: number }
-  | { readonly kind: 'done' }
+  | { readonly kind: 'done'; readonly bytes: number }
   | { readonly kind: 'error'; readonly error: RowWorkerError };
 
 /** The reading thread's acknowledgement of one batch: the worker keeps a bounded number of batches unacknowledged. */

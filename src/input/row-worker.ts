@@ -26,7 +26,8 @@ try {
     credit--;
     send({ kind: 'rows', rows, bytes });
   }
-  send({ kind: 'done' });
+  // The last chunks may end no row: the bytes read are reported once more with the end.
+  send({ kind: 'done', bytes });
 } catch (error) {
   const { name, message, code } = error as Error & { code?: unknown };
   send({ kind: 'error', error: { name, message, code: typeof code === 'string' ? code : null } });

@@ -53,7 +53,10 @@ export async function* readRowsInWorker(
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      if (message.kind === 'done') return;
+      if (message.kind === 'done') {
+        onBytes?.(message.bytes);
+        return;
+      }
       if (message.kind === 'error') throw rebuild(message.error);
       worker.postMessage('ack' satisfies RowWorkerAck);
       onBytes?.(message.bytes);

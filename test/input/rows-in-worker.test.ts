@@ -90,3 +90,15 @@ describe('readRowsInWorker', () => {
     expect([error.code, error.message.includes('gone.csv')]).toStrictEqual(['ENOENT', true]);
   });
 });
+
+describe('readRowsInWorker progress', () => {
+  test('should report the whole file read, also when its last bytes end no row (blank lines)', async () => {
+    const content = `record_id,source\nr1,shop\n${'\n'.repeat(200_000)}`;
+    const path = write('shop.csv', content);
+    const seen: number[] = [];
+    for await (const _rows of readRowsInWorker(path, 'csv', 1 << 16, (bytes) => seen.push(bytes))) {
+      // rows are not what this test is about
+    }
+    expect(seen.at(-1)).toBe(Buffer.byteLength(content));
+  });
+});
