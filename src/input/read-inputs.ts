@@ -1,5 +1,6 @@
 // Reads every input file of a run into records plus rejections, accounting for every row.
 import { access, constants, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import type { Config } from '../config/index.js';
 import { errors } from '../errors/index.js';
@@ -32,7 +33,7 @@ export interface InputBatch {
 export interface ReadOptions {
   /** Called with (bytes read, total bytes) as files are read. */
   readonly onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Files of at least this many bytes are parsed on a worker thread (default PARSE_IN_WORKER_FROM). */
+  /** Files of at least this many bytes are parsed on a worker thread (default PARSE_IN_WORKER_FROM; none with one CPU core). */
   readonly parseInWorkerFrom?: number;
 }
 
@@ -120,7 +121,7 @@ export async function readInputs(paths: readonly string[], config: Config, optio
     const onBytes = options.onProgress
       ? (bytes: number) => options.onProgress!(bytesBefore + bytes, totalBytes)
       : undefined;
-    const inWorker = (sizes[fileIndex] ?? 0) >= (options.parseInWorkerFrom ?? PARSE_IN_WORKER_FROM);
+    const inWorker = (sizes[fileIndex] ?? 0) >= (options.parseInWorkerFrom ?? (availableParallelism() > 1 ? PARSE_IN_WORKER_FROM : Infinity));
     const batches: AsyncGenerator<readonly RawRow[]> = inWorker
       ? readRowsInWorker(path, format, maxChars, onBytes)
       : format === 'csv'

@@ -18,18 +18,18 @@ beforeAll(async () => {
 describe('resolveInParallel', () => {
   test.prop([fc.integer()], { numRuns: 3 })('should give the result of resolve, whatever the row order (the worker always on)', async (seed) => {
     const input = shuffle(records, seed);
-    const parallel = await resolveInParallel(input, { config, consent: 'enforce' }, { minProfiles: 0 });
+    const parallel = await resolveInParallel(input, { config, consent: 'enforce' }, { minProfiles: 0, cores: 2 });
     expect(parallel).toStrictEqual(resolve(records, { config, consent: 'enforce' }));
     expect(parallel.counts.fuzzyLinksApplied).toBeGreaterThan(0);
   });
 
   test('should give the result of resolve with fuzzy matching off (no worker)', async () => {
-    expect(await resolveInParallel(records, { config, fuzzy: false }, { minProfiles: 0 })).toStrictEqual(resolve(records, { config, fuzzy: false }));
+    expect(await resolveInParallel(records, { config, fuzzy: false }, { minProfiles: 0, cores: 2 })).toStrictEqual(resolve(records, { config, fuzzy: false }));
   });
 
   test('should report its stages in order, as resolve does', async () => {
     const stages: string[] = [];
-    await resolveInParallel(records, { config, onStage: (stage) => stages.push(stage) }, { minProfiles: 0 });
+    await resolveInParallel(records, { config, onStage: (stage) => stages.push(stage) }, { minProfiles: 0, cores: 2 });
     expect(stages).toStrictEqual(['normalise', 'match', 'resolve', 'assemble']);
   });
 });

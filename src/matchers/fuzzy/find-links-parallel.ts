@@ -1,4 +1,5 @@
 // The fuzzy stage on two threads: this one enumerates the candidate pairs, both score them.
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { FuzzyConfig } from '../../config/index.js';
 import { startWorker, workerFailure, workerResourceLimits } from '../../threads/start-worker.js';
@@ -26,6 +27,8 @@ const SCORE_WORKER = new URL('./score-worker.js', import.meta.url);
 export interface ParallelOptions {
   /** Run on two threads from this many profiles on (default PARALLEL_MIN_PROFILES). */
   readonly minProfiles?: number;
+  /** CPU cores the process may use (default os.availableParallelism()); with one, the worker would only take turns with this thread. */
+  readonly cores?: number;
 }
 
 /** The worker's reply, or the reason it has none (it failed or exited first). */
@@ -92,8 +95,8 @@ async function scoreOnTwoThreads(plan: FuzzyPlan, matchers: readonly FuzzyMatche
 
 /**
  * Finds the same links as findFuzzyLinks, scoring the candidate pairs on this thread and a worker
- * thread (the second core). Small runs, and matchers the worker does not know (not in the
- * registry), stay on this thread.
+ * thread (the second core). Small runs, a machine with one core, and matchers the worker does
+ * not know (not in the registry) stay on this thread.
  *
  * @param records - the normalised records, indexed by canonical index
  * @param config - the `fuzzy` config section
@@ -110,6 +113,7 @@ export async function findFuzzyLinksInParallel(
 ): Promise<FuzzyStageResult> {
   const known = matchers.every((matcher) => FUZZY_MATCHERS.includes(matcher));
   const plan = planFuzzyStage(records, config, matchers);
-  if (!known || plan.profiles.length < (options.minProfiles ?? PARALLEL_MIN_PROFILES)) return scoreOnOneThread(plan);
+  const small = plan.profiles.length < (options.minProfiles ?? PARALLEL_MIN_PROFILES);
+  if (!known || small || (options.cores ?? availableParallelism()) < 2) return scoreOnOneThread(plan);
   return scoreOnTwoThreads(plan, matchers);
 }

@@ -33,14 +33,14 @@ describe('findFuzzyLinksInParallel', () => {
   });
 
   test('should find the same links, counts and models on two threads as on one', async () => {
-    const parallel = await findFuzzyLinksInParallel(records, config.fuzzy, undefined, { minProfiles: 0 });
+    const parallel = await findFuzzyLinksInParallel(records, config.fuzzy, undefined, { minProfiles: 0, cores: 2 });
     expect(parallel.pairsScoredByWorker).toBeGreaterThan(0);
     expect(essence(parallel)).toStrictEqual(essence(findFuzzyLinks(records, config.fuzzy)));
   });
 
   test('should find the same links with a subset of the matchers', async () => {
     const matchers = FUZZY_MATCHERS.filter((matcher) => matcher.id === 'address' || matcher.id === 'co-resident');
-    const parallel = await findFuzzyLinksInParallel(records, config.fuzzy, matchers, { minProfiles: 0 });
+    const parallel = await findFuzzyLinksInParallel(records, config.fuzzy, matchers, { minProfiles: 0, cores: 2 });
     expect(parallel.pairsScoredByWorker).toBeGreaterThan(0);
     expect(essence(parallel)).toStrictEqual(essence(findFuzzyLinks(records, config.fuzzy, matchers)));
   });
@@ -51,9 +51,15 @@ describe('findFuzzyLinksInParallel', () => {
     expect(essence(parallel)).toStrictEqual(essence(findFuzzyLinks(records, config.fuzzy)));
   });
 
+  test('should stay on one thread on a machine with one core, with the same result', async () => {
+    const parallel = await findFuzzyLinksInParallel(records, config.fuzzy, undefined, { minProfiles: 0, cores: 1 });
+    expect(parallel.pairsScoredByWorker).toBe(0);
+    expect(essence(parallel)).toStrictEqual(essence(findFuzzyLinks(records, config.fuzzy)));
+  });
+
   test('should stay on one thread for a matcher the worker does not know, with the same result', async () => {
     const custom = { ...FUZZY_MATCHERS[0]!, id: 'custom' };
-    const parallel = await findFuzzyLinksInParallel(records, config.fuzzy, [custom], { minProfiles: 0 });
+    const parallel = await findFuzzyLinksInParallel(records, config.fuzzy, [custom], { minProfiles: 0, cores: 2 });
     expect(parallel.pairsScoredByWorker).toBe(0);
     expect(essence(parallel)).toStrictEqual(essence(findFuzzyLinks(records, config.fuzzy, [custom])));
   });
