@@ -9,4 +9,5 @@ export * from './ndjson-rows.js';
 export * from './physical-lines.js';
 export * from './raw-row.js';
 export * from './read-inputs.js';
+export * from './read-rows.js';
 export * from './rejection.js';

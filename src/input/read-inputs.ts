@@ -5,13 +5,11 @@ import { basename, extname } from 'node:path';
 import type { Config } from '../config/index.js';
 import { errors } from '../errors/index.js';
 import { planColumns, type ColumnPlan } from './column-plan.js';
-import { readCsv } from './csv-reader.js';
 import type { InputRecord } from './input-record.js';
 import { isRejection, mapRow, rowSource } from './map-row.js';
-import { readNdjson } from './ndjson-reader.js';
 import type { RawRow } from './raw-row.js';
 import type { Rejection } from './rejection.js';
-import type { RowFormat } from './row-worker-protocol.js';
+import { readRows, type RowFormat } from './read-rows.js';
 import { readRowsInWorker } from './rows-in-worker.js';
 
 export interface FileSummary {
@@ -122,11 +120,7 @@ export async function readInputs(paths: readonly string[], config: Config, optio
       ? (bytes: number) => options.onProgress!(bytesBefore + bytes, totalBytes)
       : undefined;
     const inWorker = (sizes[fileIndex] ?? 0) >= (options.parseInWorkerFrom ?? (availableParallelism() > 1 ? PARSE_IN_WORKER_FROM : Infinity));
-    const batches: AsyncGenerator<readonly RawRow[]> = inWorker
-      ? readRowsInWorker(path, format, maxChars, onBytes)
-      : format === 'csv'
-        ? readCsv(path, maxChars, onBytes)
-        : readNdjson(path, maxChars, onBytes);
+    const batches: AsyncGenerator<readonly RawRow[]> = inWorker ? readRowsInWorker(path, format, maxChars, onBytes) : readRows(path, format, maxChars, onBytes);
     let plan: ColumnPlan | null = null;
     let fileRows = 0;
     const unknownSources = new Map<string, { rows: number; line: number }>();

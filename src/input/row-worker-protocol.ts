@@ -1,7 +1,6 @@
 // The messages between readRowsInWorker (rows-in-worker.ts) and its worker (row-worker.ts).
 import type { RawRow } from './raw-row.js';
-
-export type RowFormat = 'csv' | 'ndjson';
+import type { RowFormat } from './read-rows.js';
 
 /** What the worker starts with. */
 export interface RowWorkerData {

@@ -1,7 +1,6 @@
-// Worker thread entry: parses one input file into raw rows (readCsv / readNdjson) for the reading thread.
+// Worker thread entry: parses one input file into raw rows (readRows) for the reading thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { readCsv } from './csv-reader.js';
-import { readNdjson } from './ndjson-reader.js';
+import { readRows } from './read-rows.js';
 import type { RowWorkerAck, RowWorkerData, RowWorkerMessage } from './row-worker-protocol.js';
 
 /** Batches sent and not yet acknowledged: the reading thread's memory for rows stays bounded. */
@@ -21,7 +20,7 @@ const send = (message: RowWorkerMessage) => port.postMessage(message);
 let bytes = 0;
 const onBytes = (read: number) => (bytes = read);
 try {
-  for await (const rows of format === 'csv' ? readCsv(path, maxRecordChars, onBytes) : readNdjson(path, maxRecordChars, onBytes)) {
+  for await (const rows of readRows(path, format, maxRecordChars, onBytes)) {
     if (credit === 0) await new Promise<void>((wake) => (resume = wake));
     credit--;
     send({ kind: 'rows', rows, bytes });

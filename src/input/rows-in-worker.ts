@@ -2,7 +2,8 @@
 import { IdgraphError, type ErrorCode } from '../errors/index.js';
 import { startWorker, workerFailure, workerResourceLimits } from '../threads/start-worker.js';
 import type { RawRow } from './raw-row.js';
-import type { RowFormat, RowWorkerAck, RowWorkerData, RowWorkerError, RowWorkerMessage } from './row-worker-protocol.js';
+import type { RowFormat } from './read-rows.js';
+import type { RowWorkerAck, RowWorkerData, RowWorkerError, RowWorkerMessage } from './row-worker-protocol.js';
 
 const ROW_WORKER = new URL('./row-worker.js', import.meta.url);
 
@@ -13,7 +14,7 @@ function rebuild(error: RowWorkerError): Error {
 }
 
 /**
- * Yields what readCsv / readNdjson yield for `path`, the parsing done on a worker thread.
+ * Yields what readRows yields for `path`, the parsing done on a worker thread.
  * @param onBytes called with the number of bytes read so far (for progress display)
  * @throws what the in-thread reader throws (IdgraphError INPUT_UNREADABLE, an Error with a Node
  *   code for a failed read), or an Error when the worker itself fails
