@@ -52,7 +52,7 @@ export const errors = {
   usage: (what: string) => new IdgraphError('USAGE', what),
   notFound: (what: string) => new IdgraphError('NOT_FOUND', what),
   outOfMemory: (part: string, limitMb: number, advice: string) =>
-    new IdgraphError('OUT_OF_MEMORY', `${part} ran out of memory (its heap limit is ${limitMb} MB); ${advice} (nothing was written)`),
+    new IdgraphError('OUT_OF_MEMORY', `${part} ran out of memory (the heap limit is ${limitMb} MB); ${advice} (nothing was written)`),
   missingSecret: (variable: string, purpose: string) =>
     new IdgraphError('MISSING_SECRET', `${purpose} needs the environment variable ${variable}; set it (never pass secrets as arguments)`),
   // Neo4j: `uri` is always shown without user info (neo4j/connection.ts displayUri); no builder takes a password or a server message that may hold data.

@@ -1,6 +1,6 @@
 // Raw rows of a file parsed on a worker thread, so parsing (csv-parse, JSON) overlaps the mapping of rows on this one.
 import { IdgraphError, type ErrorCode } from '../errors/index.js';
-import { startWorker, workerFailure, workerResourceLimits } from '../threads/start-worker.js';
+import { startWorker, workerFailure } from '../threads/start-worker.js';
 import type { RawRow } from './raw-row.js';
 import type { RowFormat } from './read-rows.js';
 import type { RowWorkerAck, RowWorkerData, RowWorkerError, RowWorkerMessage } from './row-worker-protocol.js';
@@ -25,7 +25,7 @@ export async function* readRowsInWorker(
   maxRecordChars: number,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<readonly RawRow[]> {
-  const worker = startWorker(ROW_WORKER, { workerData: { path, format, maxRecordChars } satisfies RowWorkerData, resourceLimits: workerResourceLimits() });
+  const worker = startWorker(ROW_WORKER, { workerData: { path, format, maxRecordChars } satisfies RowWorkerData });
   const queue: RowWorkerMessage[] = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;

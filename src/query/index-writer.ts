@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
 import type { ResolutionResult } from '../resolve/index.js';
-import { workerFailure, workerResourceLimits } from '../threads/start-worker.js';
+import { workerFailure } from '../threads/start-worker.js';
 import {
   dataFileOf,
   ENTRIES_PER_SHARD,
@@ -300,8 +300,6 @@ const INDEX_WORKER = new URL('./index-worker.js', import.meta.url);
 async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, runFilesWritten: Promise<void>): Promise<void> {
   const worker = new Worker(INDEX_WORKER, {
     workerData: { stagingDir, columns: toIndexColumns(source) } satisfies IndexWorkerData,
-    // The launcher's heap settings (bin/idgraph.js) do not reach a worker, and the index allocates as much as a run does.
-    resourceLimits: workerResourceLimits(),
   });
   const signal = (message: IndexWorkerSignal) => worker.postMessage(message);
   runFilesWritten.then(() => signal('run-files-written'), () => signal('run-files-failed'));

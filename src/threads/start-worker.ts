@@ -1,25 +1,14 @@
-// Starts a worker thread on one of this package's modules, with the heap settings a big run needs.
+// Starts a worker thread on one of this package's modules, and says what its failure means for the run.
+// NOTE: workers get no resourceLimits: V8's heap flags are the process's, so a worker started under
+// the launcher (bin/idgraph.js) has its 64 MB semi-spaces and 16 GB old space as the main thread
+// does (checked: a worker's new space 128 MB and heap limit ~6 GB under --max-semi-space-size=64
+// --max-old-space-size=6000, against 32 MB and Node's default without them).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { Worker, type ResourceLimits, type WorkerOptions } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { errors } from '../errors/index.js';
-
-/** Young generation of a worker: three 64 MB semi-space equivalents, as the launcher (bin/idgraph.js) gives the main thread. */
-const WORKER_YOUNG_GENERATION_MB = 192;
-
-/**
- * The heap limits of a worker. The launcher's V8 flags do not reach a worker: without these its
- * young generation would be Node's small default, and the old-space limit is the main thread's
- * (the launcher raises it), so a big run's worker does not collect itself to death.
- */
-export function workerResourceLimits(): ResourceLimits {
-  return {
-    maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB,
-    maxOldGenerationSizeMb: Math.round(getHeapStatistics().heap_size_limit / (1 << 20)),
-  };
-}
 
 /**
  * What a worker's 'error' event means for the run: an IdgraphError OUT_OF_MEMORY, with what to do,
@@ -30,7 +19,7 @@ export function workerResourceLimits(): ResourceLimits {
  */
 export function workerFailure(error: Error, part: string, advice: string): Error {
   if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return errors.outOfMemory(part, workerResourceLimits().maxOldGenerationSizeMb!, advice);
+    return errors.outOfMemory(part, Math.round(getHeapStatistics().heap_size_limit / (1 << 20)), advice);
   }
   return new Error(`${part} failed: ${error.message}`);
 }

@@ -2,7 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { describe, expect, test } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { IdgraphError } from '../../src/errors/index.js';
-import { startWorker, workerFailure, workerResourceLimits } from '../../src/threads/start-worker.js';
+import { startWorker, workerFailure } from '../../src/threads/start-worker.js';
 
 describe('startWorker', () => {
   test('should refuse a module that exists neither built nor as a source, naming it', () => {
@@ -25,15 +25,6 @@ describe('startWorker', () => {
   });
 });
 
-describe('workerResourceLimits', () => {
-  test("should give a worker this thread's old-space limit and a 192 MB young generation", () => {
-    expect(workerResourceLimits()).toStrictEqual({
-      maxYoungGenerationSizeMb: 192,
-      maxOldGenerationSizeMb: Math.round(getHeapStatistics().heap_size_limit / (1 << 20)),
-    });
-  });
-});
-
 describe('workerFailure', () => {
   test('should turn a worker that hit its heap limit into OUT_OF_MEMORY (exit 1) with the advice', async () => {
     const hog = new Worker('const kept = []; for (;;) kept.push(new Array(1e5).fill(1));', { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16 } });
@@ -43,7 +34,7 @@ describe('workerFailure', () => {
     expect([(failure as IdgraphError).code, (failure as IdgraphError).exitCode, failure.message]).toStrictEqual([
       'OUT_OF_MEMORY',
       1,
-      `the fuzzy scoring thread ran out of memory (its heap limit is ${workerResourceLimits().maxOldGenerationSizeMb} MB); turn fuzzy matching off (--no-fuzzy) (nothing was written)`,
+      `the fuzzy scoring thread ran out of memory (the heap limit is ${Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)} MB); turn fuzzy matching off (--no-fuzzy) (nothing was written)`,
     ]);
   });
 

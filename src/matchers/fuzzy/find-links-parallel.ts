@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { FuzzyConfig } from '../../config/index.js';
-import { startWorker, workerFailure, workerResourceLimits } from '../../threads/start-worker.js';
+import { startWorker, workerFailure } from '../../threads/start-worker.js';
 import { forEachCandidatePair } from '../blocking.js';
 import type { MatchRecord } from '../match-record.js';
 import { configuredMatchers, finishFuzzyStage, planFuzzyStage, scoreOnOneThread, type FuzzyPlan, type FuzzyStageResult } from './find-links.js';
@@ -54,7 +54,6 @@ async function scoreOnTwoThreads(plan: FuzzyPlan, matchers: readonly FuzzyMatche
       ruleCount: plan.rules.length,
       progress,
     } satisfies ScoreWorkerData,
-    resourceLimits: workerResourceLimits(),
   });
   const reply = replyOf(worker);
   // A failure is reported once this thread is done with its pairs: not an unhandled rejection meanwhile.
