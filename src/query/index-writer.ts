@@ -5,11 +5,10 @@ import { once } from 'node:events';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
 import type { ResolutionResult } from '../resolve/index.js';
-import { workerFailure } from '../threads/start-worker.js';
+import { startWorker, workerFailure } from '../threads/start-worker.js';
 import {
   dataFileOf,
   ENTRIES_PER_SHARD,
@@ -298,9 +297,7 @@ const INDEX_WORKER = new URL('./index-worker.js', import.meta.url);
 
 /** Runs writeQueryIndexHere in a worker thread, so the index (the largest part of the write stage) uses the second core. */
 async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, runFilesWritten: Promise<void>): Promise<void> {
-  const worker = new Worker(INDEX_WORKER, {
-    workerData: { stagingDir, columns: toIndexColumns(source) } satisfies IndexWorkerData,
-  });
+  const worker = startWorker(INDEX_WORKER, { workerData: { stagingDir, columns: toIndexColumns(source) } satisfies IndexWorkerData });
   const signal = (message: IndexWorkerSignal) => worker.postMessage(message);
   runFilesWritten.then(() => signal('run-files-written'), () => signal('run-files-failed'));
   let reply: IndexWorkerReply | null = null;
@@ -323,6 +320,9 @@ async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, 
  * @param runFilesWritten settles when the run's CSV files are complete in `stagingDir`
  */
 export async function writeQueryIndex(stagingDir: string, result: ResolutionResult, runFilesWritten: Promise<void>): Promise<void> {
+  // NOTE: unlike the parsing and fuzzy workers, this one is not run from its TypeScript source in
+  // the tests: most in-process tests write an index, and a worker through tsx costs ~0.3 s to start.
+  // The built CLI's tests compare its worker-written index with the in-thread one byte for byte.
   if (existsSync(fileURLToPath(INDEX_WORKER))) await writeQueryIndexInWorker(stagingDir, result, runFilesWritten);
   else await writeQueryIndexHere(stagingDir, result, runFilesWritten);
 }
