@@ -8,7 +8,7 @@ import type { WeightModel } from '../match-weight.js';
 import { hasFuzzyFields, profileOf, type MatchProfile } from '../profile.js';
 import { buildWeightModel } from '../weight-model.js';
 import type { BlockingRule, FuzzyMatcher, ScoreContext } from './matcher.js';
-import { PairScorer, scoredLink, type PassOneResult, type ScoringPlan } from './pair-scorer.js';
+import { firstAccepting, PairScorer, scoredLink, type PassOneResult, type ScoringPlan } from './pair-scorer.js';
 import { FUZZY_MATCHERS } from './registry.js';
 
 /** What the fuzzy stage found and what it cost. */
@@ -107,8 +107,8 @@ export function finishFuzzyStage(plan: FuzzyPlan, shares: readonly PassOneResult
       const a = profiles[waiting[index]!]!;
       const b = profiles[waiting[index + 1]!]!;
       const c = compareProfiles(a, b, thresholds);
-      const matcher = deferred.find((candidate) => candidate.accepts(c));
-      const link = matcher === undefined ? null : scoredLink(matcher, a, b, c, withCoResidents);
+      const matcher = firstAccepting(deferred, c);
+      const link = matcher === null ? null : scoredLink(matcher, a, b, c, withCoResidents);
       if (link === null) continue;
       links.push(link);
       linksByRule[waiting[index + 2]!]!++;

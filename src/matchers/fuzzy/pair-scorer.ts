@@ -30,6 +30,12 @@ export interface PassOneResult {
   readonly waiting: number[];
 }
 
+/** The first matcher that accepts the comparison (a loop: this runs for every candidate pair, ~10M at 1M records). */
+export function firstAccepting(matchers: readonly FuzzyMatcher[], c: Comparison): FuzzyMatcher | null {
+  for (const matcher of matchers) if (matcher.accepts(c)) return matcher;
+  return null;
+}
+
 /** Builds the link of an accepted, weighed pair (null below the threshold). */
 export function scoredLink(matcher: FuzzyMatcher, a: MatchProfile, b: MatchProfile, c: Comparison, context: ScoreContext): FuzzyLink | null {
   const score = weigh(matcher, a, b, c, context);
@@ -75,14 +81,14 @@ export class PairScorer {
     if (!hasAnchor(a, b, thresholds)) return;
     const c = compareProfiles(a, b, thresholds);
     this.tally.add(c);
-    const matcher = immediate.find((candidate) => candidate.accepts(c));
-    if (matcher !== undefined) {
+    const matcher = firstAccepting(immediate, c);
+    if (matcher !== null) {
       const link = scoredLink(matcher, a, b, c, context);
       if (link !== null) {
         this.links.push(link);
         this.linksByRule[rule]!++;
       }
-    } else if (deferred.some((candidate) => candidate.accepts(c))) {
+    } else if (firstAccepting(deferred, c) !== null) {
       this.waiting.push(x, y, rule);
     }
   }
