@@ -1,6 +1,7 @@
 // Turns one row of raw column values into an InputRecord, or a row rejection.
 import type { AttributeField, Config, Domain } from '../config/index.js';
 import { isIdentifierType } from '../identifiers/index.js';
+import { exactSize } from '../memory/exact-size.js';
 import type { ColumnPlan } from './column-plan.js';
 import type { InputRecord, Permission, RawIdentifier } from './input-record.js';
 import type { Rejection, RowRejectionCode } from './rejection.js';
@@ -145,7 +146,7 @@ export function mapRow(
     source,
     domain,
     timestamp,
-    identifiers,
+    identifiers: exactSize(identifiers),
     attributes,
     cookiePermission,
     crmPermission,

@@ -1,5 +1,6 @@
 // What fuzzy matchers compare: a record's attributes prepared once (split, coded), not per pair.
 import type { MatchRecord } from './match-record.js';
+import { exactSize } from '../memory/exact-size.js';
 import { isPlaceholder } from '../normalise/junk.js';
 import { soundex } from './soundex.js';
 
@@ -78,7 +79,7 @@ export function profileOf(record: MatchRecord): MatchProfile {
     // Placeholders (test@test.de, 0000000000) never link, fuzzily either. Values merely held by
     // very many records are kept out by the blocking rules' size limits.
     emails: record.emails.filter((email) => !isPlaceholder('email', email)).map(splitEmail),
-    phones: record.phones.filter((phone) => !isPlaceholder('phone', phone)),
+    phones: exactSize(record.phones.filter((phone) => !isPlaceholder('phone', phone))),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Config } from '../config/index.js';
 import { IDENTIFIER_TYPES, nodeKey, type IdentifierType, type NodeKey } from '../identifiers/index.js';
 import type { InputRecord, Rejection } from '../input/index.js';
 import { toMatchRecord, type MatchRecord } from '../matchers/index.js';
+import { exactSize } from '../memory/exact-size.js';
 import { normaliseIdentifier } from '../normalise/identifier.js';
 import { isPlaceholder } from '../normalise/junk.js';
 import { canonicalRecordOrder, compareStrings } from './canonical-order.js';
@@ -17,9 +18,12 @@ export interface IdentifierNode {
   readonly type: IdentifierType;
   readonly value: string;
   /** Canonical indices of the records holding it, ascending. */
-  readonly records: number[];
+  readonly records: readonly number[];
   junk: JunkValue['reason'] | null;
 }
+
+/** A node while stage 1 collects the records holding it. */
+type NodeInProgress = Omit<IdentifierNode, 'records'> & { records: number[] };
 
 /** What stage 1 hands the later stages. */
 export interface NormalisedInput {
@@ -50,7 +54,7 @@ export function normaliseStage(input: readonly InputRecord[], config: Config, ps
 
   // NOTE: maps per identifier type, keyed by the raw and by the graph value as they are: a key
   // built by concatenation is a new string hashed on every lookup, which cost seconds at 1M records.
-  const nodesByType = new Map<IdentifierType, Map<string, IdentifierNode>>();
+  const nodesByType = new Map<IdentifierType, Map<string, NodeInProgress>>();
   // NOTE: only phones (~10 µs to parse) and emails (~1 µs: Unicode checks, NFKC) are cached; the
   // other normalisers cost ~0.2 µs, less than a lookup in a map of a million values.
   const normaliseCaches = new Map<IdentifierType, Map<string, ReturnType<typeof normaliseIdentifier>>>([
@@ -63,7 +67,7 @@ export function normaliseStage(input: readonly InputRecord[], config: Config, ps
    * before pseudonymisation, is one; null for values that were checked in an earlier run); null
    * when this record already holds it.
    */
-  const nodeFor = (index: number, type: IdentifierType, value: string, normalised: string | null): IdentifierNode | null => {
+  const nodeFor = (index: number, type: IdentifierType, value: string, normalised: string | null): NodeInProgress | null => {
     let nodes = nodesByType.get(type);
     if (nodes === undefined) nodesByType.set(type, (nodes = new Map()));
     let node = nodes.get(value);
@@ -105,9 +109,10 @@ export function normaliseStage(input: readonly InputRecord[], config: Config, ps
       const value = pseudonymise ? pseudonymise(identifier.type, normalised) : normalised;
       nodeFor(index, identifier.type, value, normalised)?.records.push(index);
     }
-    matchRecords[index] = toMatchRecord(index, record, emails, phones);
+    matchRecords[index] = toMatchRecord(index, record, exactSize(emails), exactSize(phones));
   }
   normaliseCaches.clear();
+  for (const nodes of nodesByType.values()) for (const node of nodes.values()) node.records = exactSize(node.records);
 
   // Canonical order (canonical-order.ts): the types in priority order, each type's nodes by value.
   const identifierNodes: IdentifierNode[] = [];

@@ -2,6 +2,7 @@
 import { ATTRIBUTE_FIELDS, type AttributeField, type Domain } from '../config/index.js';
 import { isCustomerId, type CustomerId } from '../ids/index.js';
 import { isIdentifierType } from '../identifiers/index.js';
+import { exactSize } from '../memory/exact-size.js';
 import type { InputRecord, Permission, RawIdentifier } from '../input/index.js';
 
 /** A record as the state keeps it. */
@@ -90,7 +91,7 @@ export function decodeStateRecord(line: string): StateRecord | string {
       source,
       domain,
       timestamp,
-      identifiers: parsedIdentifiers,
+      identifiers: exactSize(parsedIdentifiers),
       attributes: parsedAttributes,
       cookiePermission,
       crmPermission,
