@@ -38,35 +38,65 @@ export function assembleStage(
   const { sets, state, appliedFrom, appliedTo, appliedFuzzy, refusals } = graph;
   const recordCount = records.length;
 
-  const membersByRoot = new Map<number, number[]>();
+  // Records grouped by component: a counting sort by root into one typed array.
+  // NOTE: a Map of member arrays held ~200 bytes per customer while the result was built (630k
+  // customers at 1M records); these arrays hold 4 bytes per node.
+  const rootOfRecord = new Int32Array(recordCount);
+  const membersOfRoot = new Int32Array(sets.count);
+  const roots: number[] = [];
   for (let index = 0; index < recordCount; index++) {
     const root = sets.find(index);
-    let members = membersByRoot.get(root);
-    if (members === undefined) membersByRoot.set(root, (members = []));
-    members.push(index);
+    rootOfRecord[index] = root;
+    if (membersOfRoot[root]!++ === 0) roots.push(root);
   }
-  const customerOfRoot = new Map<number, CustomerId>();
+  const nextSlot = new Int32Array(sets.count);
+  let slot = 0;
+  for (const root of roots) {
+    nextSlot[root] = slot;
+    slot += membersOfRoot[root]!;
+  }
+  const membersInRootOrder = new Int32Array(recordCount);
+  for (let index = 0; index < recordCount; index++) membersInRootOrder[nextSlot[rootOfRecord[index]!]!++] = index;
+
+  // The customer of a component root: its position in `idsInRootOrder`, -1 for a component without records.
+  const customerOfRoot = new Int32Array(sets.count).fill(-1);
+  const idsInRootOrder: CustomerId[] = [];
   const recordKeys = records.map(recordKeyOf);
   const customers: Customer[] = [];
   const clusterSizes: Record<string, number> = {};
   const permissionLevels = { '1': 0, '2': 0, '3': 0 };
-  for (const [root, members] of membersByRoot) {
-    const id = contentCustomerId(members.map((index) => recordKeys[index]!));
-    customerOfRoot.set(root, id);
+  let first = 0;
+  for (const root of roots) {
+    const size = membersOfRoot[root]!;
+    // Members in index order (the counting sort is stable), as contentCustomerId wants their keys.
+    const keys = new Array<string>(size);
+    const sources = new Set<string>();
+    for (let member = 0; member < size; member++) {
+      const index = membersInRootOrder[first + member]!;
+      keys[member] = recordKeys[index]!;
+      sources.add(records[index]!.source);
+    }
+    first += size;
+    const id = contentCustomerId(keys);
+    customerOfRoot[root] = idsInRootOrder.length;
+    idsInRootOrder.push(id);
     const level = permissionLevel(state.cookie(root), state.crm(root));
     permissionLevels[level]++;
-    clusterSizes[members.length] = (clusterSizes[members.length] ?? 0) + 1;
+    clusterSizes[size] = (clusterSizes[size] ?? 0) + 1;
     customers.push({
       id,
       permissionLevel: level,
-      records: members.length,
+      records: size,
       identifiers: state.totalIdentifiers(root),
-      sources: [...new Set(members.map((index) => records[index]!.source))].sort(),
+      sources: [...sources].sort(),
     });
   }
   customers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const customerOf = (node: number): CustomerId | null => customerOfRoot.get(sets.find(node)) ?? null;
+  const customerOf = (node: number): CustomerId | null => {
+    const slot = customerOfRoot[sets.find(node)]!;
+    return slot < 0 ? null : idsInRootOrder[slot]!;
+  };
   const resolvedRecords: ResolvedRecord[] = records.map((record, index) => ({
     recordKey: recordKeys[index]!,
     recordId: record.recordId,
