@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=64 --max-old-space-size=16384 --heap-growing-percent=50
+#!/usr/bin/env -S node --max-semi-space-size=64 --max-old-space-size=16384
 // Thin launcher: all behaviour, including exit codes, lives in src/cli/main.ts.
 // NOTE: the shebang's V8 flag gives the young generation 64 MB semi-spaces (Node's default is
 // 16 MB). A run keeps most of what it allocates, so small semi-spaces copy it over and over:
@@ -9,10 +9,6 @@
 // records (--no-fuzzy): 273 s with Node's defaults, ~150 s with these flags; at 1M the limit
 // changes nothing but ~0.7 GB of peak RSS (bench/RESULTS.md, "V8 flags"). 16 GB rather than 8
 // so that 3-4M records can still finish on a 24 GB machine.
-// --heap-growing-percent=50: after a full collection V8 lets the old space grow by this much
-// before the next one (V8 picks the factor from its GC and allocation speeds, up to 4x for a
-// large heap: GBs of garbage left standing in a run that holds GBs). At 1M records, fuzzy on, peak RSS 4.74/4.77 GB against 5.84/5.84 GB with V8's
-// choice, wall time 115/110 s against 121/107 s (alternating runs; bench/RESULTS.md, "Heap growth").
 // `node bin/idgraph.js` skips the shebang and runs with Node's defaults; bench/ reads the flags
 // from this line so it measures what `npx idgraph` runs.
 import { main } from '../dist/cli/main.js';
