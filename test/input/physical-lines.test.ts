@@ -34,6 +34,10 @@ describe('physicalLines', () => {
     });
   });
 
+  test('should read a file whose NUL byte comes after the first line end (the row is bad, not the encoding)', async () => {
+    expect(await linesOf(Buffer.from('{}\n\u0000\n', 'utf8'))).toStrictEqual(plain(['{}', '\u0000']));
+  });
+
   describe('should split lines', () => {
     test('for a last line without terminator', async () => {
       expect(await linesOf('a\nb')).toStrictEqual(plain(['a', 'b']));
