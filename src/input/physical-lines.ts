@@ -37,13 +37,12 @@ export function checkFileStart(head: Uint8Array, file: string): number {
   if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) {
     throw errors.inputEncoding(file, 'the file is UTF-32 encoded (it starts with a UTF-32 byte-order mark)');
   }
-  // A NUL among the first bytes of the first line: ASCII text in UTF-16/32 without a mark has one
-  // in its first four bytes. A NUL after the first line end is a bad row of a UTF-8 file (that
-  // row is rejected), not a sign of the file's encoding.
-  const firstLine = [b0, b1, b2, b3].slice(0, Math.min(4, head.length));
-  const lineEndAt = firstLine.findIndex((byte) => byte === LF || byte === CR);
-  if ((lineEndAt === -1 ? firstLine : firstLine.slice(0, lineEndAt)).includes(0x00)) {
-    throw errors.inputEncoding(file, 'the file starts with NUL bytes, so it is UTF-16/UTF-32 text without byte-order mark or not text at all');
+  // A NUL among the first four bytes, before any line end: ASCII text in UTF-16/32 without a mark
+  // has one there. A NUL after the first line end is a bad row of a UTF-8 file (that row is
+  // rejected), not a sign of the file's encoding.
+  for (const byte of head.subarray(0, 4)) {
+    if (byte === LF || byte === CR) break;
+    if (byte === 0x00) throw errors.inputEncoding(file, 'the file starts with NUL bytes, so it is UTF-16/UTF-32 text without byte-order mark or not text at all');
   }
   return b0 === 0xef && b1 === 0xbb && b2 === 0xbf ? 3 : 0;
 }

@@ -44,6 +44,8 @@ function splitEmail(email: string): EmailParts {
   return at < 0 ? { local: email, domain: '' } : { local: email.slice(0, at), domain: email.slice(at + 1) };
 }
 
+const isPlaceholderPhone = (phone: string) => isPlaceholder('phone', phone);
+
 /**
  * Prepares a record for fuzzy comparison.
  *
@@ -79,7 +81,8 @@ export function profileOf(record: MatchRecord): MatchProfile {
     // Placeholders (test@test.de, 0000000000) never link, fuzzily either. Values merely held by
     // very many records are kept out by the blocking rules' size limits.
     emails: record.emails.filter((email) => !isPlaceholder('email', email)).map(splitEmail),
-    phones: exactSize(record.phones.filter((phone) => !isPlaceholder('phone', phone))),
+    // The record's own (exact-size) array when no phone is a placeholder, the usual case.
+    phones: record.phones.some(isPlaceholderPhone) ? exactSize(record.phones.filter((phone) => !isPlaceholderPhone(phone))) : record.phones,
   };
 }
 

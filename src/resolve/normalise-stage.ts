@@ -112,13 +112,15 @@ export function normaliseStage(input: readonly InputRecord[], config: Config, ps
     matchRecords[index] = toMatchRecord(index, record, exactSize(emails), exactSize(phones));
   }
   normaliseCaches.clear();
-  for (const nodes of nodesByType.values()) for (const node of nodes.values()) node.records = exactSize(node.records);
 
   // Canonical order (canonical-order.ts): the types in priority order, each type's nodes by value.
   const identifierNodes: IdentifierNode[] = [];
   for (const type of IDENTIFIER_TYPES) {
     const nodes = [...(nodesByType.get(type)?.values() ?? [])].sort((a, b) => compareStrings(a.value, b.value));
-    for (const node of nodes) identifierNodes.push(node);
+    for (const node of nodes) {
+      node.records = exactSize(node.records);
+      identifierNodes.push(node);
+    }
   }
   nodesByType.clear();
   const junk = markJunk(identifierNodes, records, config, rejections);

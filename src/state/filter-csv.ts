@@ -28,7 +28,8 @@ export async function filterCsv(
         if (row.join('\u0000') !== header.join('\u0000')) throw (headerError = onInvalid(`unexpected header; expected ${header.join(',')}`));
         sink = await openCsvFile(to, header);
       } else if (keep(row)) {
-        await sink.write(row);
+        const flushing = sink.write(row);
+        if (flushing !== null) await flushing;
       } else {
         dropped++;
       }
