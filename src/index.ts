@@ -4,6 +4,7 @@ export type { ResolveOptions, Stage } from './resolve/resolve.js';
 export type { ParallelOptions } from './matchers/fuzzy/find-links-parallel.js';
 export type {
   AppliedLink,
+  LinkEdge,
   Customer,
   JunkValue,
   RefusedMerge,

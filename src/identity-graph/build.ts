@@ -1,6 +1,6 @@
 // Builds a graphology graph from applied links: the model behind explain, pictures and exports.
 import { UndirectedGraph } from 'graphology';
-import type { AppliedLink } from '../resolve/index.js';
+import type { LinkEdge } from '../resolve/index.js';
 import type { IdentityNodeAttributes, LinkEdgeAttributes } from './attributes.js';
 import { parseNodeKey, type NodeKey } from '../identifiers/index.js';
 
@@ -24,7 +24,7 @@ export function nodeAttributesOf(ref: string): IdentityNodeAttributes {
  * derived from insertion order (graphology's component order, for one) is row-order independent.
  * Parallel links between the same two nodes keep the strongest.
  */
-export function buildIdentityGraph(links: Iterable<AppliedLink>, extraNodes: Iterable<string> = []): IdentityGraph {
+export function buildIdentityGraph(links: Iterable<LinkEdge>, extraNodes: Iterable<string> = []): IdentityGraph {
   const graph: IdentityGraph = new UndirectedGraph<IdentityNodeAttributes, LinkEdgeAttributes>({ allowSelfLoops: false });
   const all = [...links];
   const nodes = new Set<string>(extraNodes);

@@ -27,7 +27,6 @@ export interface CustomerSubgraphs {
  */
 export function collectCustomerSubgraphs(result: ResolutionResult, customerIds: readonly string[]): CustomerSubgraphs {
   const wanted = new Set(customerIds);
-  const customerOf = new Map<string, string>();
   const nodes = new Map<string, string[]>();
   for (const id of wanted) nodes.set(id, []);
   const domains: Record<string, Domain> = {};
@@ -35,18 +34,16 @@ export function collectCustomerSubgraphs(result: ResolutionResult, customerIds: 
     if (!Object.hasOwn(domains, record.source)) domains[record.source] = record.domain;
     if (!wanted.has(record.customerId)) continue;
     const ref = `record:${record.recordKey}`;
-    customerOf.set(ref, record.customerId);
     nodes.get(record.customerId)!.push(ref);
   }
   for (const identifier of result.identifiers) {
     if (identifier.customerId === null || !wanted.has(identifier.customerId)) continue;
-    customerOf.set(identifier.key, identifier.customerId);
     nodes.get(identifier.customerId)!.push(identifier.key);
   }
   const links = new Map<string, AppliedLink[]>();
   for (const link of result.links) {
-    const customer = customerOf.get(link.from) ?? customerOf.get(link.to);
-    if (customer === undefined) continue;
+    const customer = link.customerId;
+    if (customer === null || !wanted.has(customer)) continue;
     let list = links.get(customer);
     if (list === undefined) links.set(customer, (list = []));
     list.push(link);

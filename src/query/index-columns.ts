@@ -7,19 +7,28 @@ import type { IndexSource } from './index-source.js';
 /**
  * NOTE: why columns: postMessage copies an array of a million strings in ~50 ms, while an array
  * of a million small objects took seconds to clone (measured at 1M records); the worker puts the
- * objects back together on its own thread. Repetitive columns go as codes (CodedColumn).
+ * objects back together on its own thread. Repetitive columns go as codes (CodedColumn), customer
+ * IDs as positions in one list of them (CustomerColumn).
  */
 export interface IndexColumns {
-  readonly records: { readonly recordId: string[]; readonly source: CodedColumn; readonly customerId: string[] };
-  readonly identifiers: { readonly type: CodedColumn; readonly value: string[]; readonly customerId: (string | null)[]; readonly records: Float64Array };
+  /** Every customer ID the columns refer to: customers.csv's in its order, then any other (a CustomerColumn indexes this). */
+  readonly customerIds: string[];
+  readonly records: { readonly recordId: string[]; readonly source: CodedColumn; readonly customerId: CustomerColumn };
+  readonly identifiers: { readonly type: CodedColumn; readonly value: string[]; readonly customerId: CustomerColumn; readonly records: Float64Array };
   readonly customers: {
-    readonly id: string[];
     readonly permissionLevel: Uint8Array;
     readonly records: Float64Array;
     readonly identifiers: Float64Array;
     readonly sources: (readonly string[])[];
   };
-  readonly links: { readonly from: string[]; readonly to: string[]; readonly matcher: CodedColumn; readonly weight: Float64Array; readonly evidence: CodedColumn };
+  readonly links: {
+    readonly from: string[];
+    readonly to: string[];
+    readonly matcher: CodedColumn;
+    readonly weight: Float64Array;
+    readonly evidence: CodedColumn;
+    readonly customerId: CustomerColumn;
+  };
   readonly refused: {
     readonly from: string[];
     readonly to: string[];
@@ -27,8 +36,8 @@ export interface IndexColumns {
     readonly weight: Float64Array;
     readonly rule: CodedColumn;
     readonly detail: CodedColumn;
-    readonly fromCustomer: (string | null)[];
-    readonly toCustomer: (string | null)[];
+    readonly fromCustomer: CustomerColumn;
+    readonly toCustomer: CustomerColumn;
   };
   readonly junk: readonly JunkValue[];
 }
@@ -41,6 +50,42 @@ export interface CodedColumn {
   readonly values: string[];
   readonly codes: Uint32Array;
 }
+
+/**
+ * A column of customer IDs as positions in IndexColumns.customerIds (-1 for null): four bytes a
+ * row instead of a string copied per row (a 1M-record run refers to customers ~5M times).
+ */
+export type CustomerColumn = Int32Array;
+
+/** Gives each customer ID its position in `ids`, adding the ones not there yet. */
+class CustomerTable {
+  readonly ids: string[] = [];
+  private readonly positionOf = new Map<string, number>();
+
+  column<T>(items: readonly T[], pick: (item: T) => string | null): CustomerColumn {
+    const column = new Int32Array(items.length);
+    for (let at = 0; at < items.length; at++) {
+      const id = pick(items[at]!);
+      column[at] = id === null ? -1 : this.positionOfId(id);
+    }
+    return column;
+  }
+
+  private positionOfId(id: string): number {
+    let position = this.positionOf.get(id);
+    if (position === undefined) {
+      position = this.ids.length;
+      this.ids.push(id);
+      this.positionOf.set(id, position);
+    }
+    return position;
+  }
+}
+
+const customerAt = (ids: readonly string[], column: CustomerColumn, at: number): CustomerId | null => {
+  const position = column[at]!;
+  return position < 0 ? null : (ids[position]! as CustomerId);
+};
 
 function coded<T>(items: readonly T[], pick: (item: T) => string): CodedColumn {
   const codeOf = new Map<string, number>();
@@ -62,22 +107,22 @@ function coded<T>(items: readonly T[], pick: (item: T) => string): CodedColumn {
 const valueAt = (column: CodedColumn, at: number): string => column.values[column.codes[at]!]!;
 
 const strings = <T>(items: readonly T[], pick: (item: T) => string): string[] => items.map(pick);
-const nullableStrings = <T>(items: readonly T[], pick: (item: T) => string | null): (string | null)[] => items.map(pick);
 const numbers = <T>(items: readonly T[], pick: (item: T) => number): Float64Array => Float64Array.from(items, pick);
 
 /** Splits `source` into columns. */
 export function toIndexColumns(source: IndexSource): IndexColumns {
   const { records, identifiers, customers, links, refused } = source;
+  const table = new CustomerTable();
+  table.column(customers, (c) => c.id);
   return {
-    records: { recordId: strings(records, (r) => r.recordId), source: coded(records, (r) => r.source), customerId: strings(records, (r) => r.customerId) },
+    records: { recordId: strings(records, (r) => r.recordId), source: coded(records, (r) => r.source), customerId: table.column(records, (r) => r.customerId) },
     identifiers: {
       type: coded(identifiers, (i) => i.type),
       value: strings(identifiers, (i) => i.value),
-      customerId: nullableStrings(identifiers, (i) => i.customerId),
+      customerId: table.column(identifiers, (i) => i.customerId),
       records: numbers(identifiers, (i) => i.records),
     },
     customers: {
-      id: strings(customers, (c) => c.id),
       permissionLevel: Uint8Array.from(customers, (c) => c.permissionLevel),
       records: numbers(customers, (c) => c.records),
       identifiers: numbers(customers, (c) => c.identifiers),
@@ -89,6 +134,7 @@ export function toIndexColumns(source: IndexSource): IndexColumns {
       matcher: coded(links, (l) => l.matcher),
       weight: numbers(links, (l) => l.weight),
       evidence: coded(links, (l) => l.evidence),
+      customerId: table.column(links, (l) => l.customerId),
     },
     refused: {
       from: strings(refused, (r) => r.from),
@@ -97,35 +143,44 @@ export function toIndexColumns(source: IndexSource): IndexColumns {
       weight: numbers(refused, (r) => r.weight),
       rule: coded(refused, (r) => r.rule),
       detail: coded(refused, (r) => r.detail),
-      fromCustomer: nullableStrings(refused, (r) => r.fromCustomer),
-      toCustomer: nullableStrings(refused, (r) => r.toCustomer),
+      fromCustomer: table.column(refused, (r) => r.fromCustomer),
+      toCustomer: table.column(refused, (r) => r.toCustomer),
     },
+    customerIds: table.ids,
     junk: source.junk,
   };
 }
 
 /** Puts the rows of `columns` back together: the inverse of toIndexColumns. */
 export function fromIndexColumns(columns: IndexColumns): IndexSource {
-  const { records, identifiers, customers, links, refused } = columns;
+  const { records, identifiers, customers, links, refused, customerIds: ids } = columns;
   return {
-    records: records.recordId.map((recordId, at) => ({ recordId, source: valueAt(records.source, at), customerId: records.customerId[at]! as CustomerId })),
+    records: records.recordId.map((recordId, at) => ({ recordId, source: valueAt(records.source, at), customerId: customerAt(ids, records.customerId, at)! })),
     identifiers: identifiers.value.map((value, at) => ({
       type: valueAt(identifiers.type, at) as IdentifierType,
       value,
-      customerId: identifiers.customerId[at]! as CustomerId | null,
+      customerId: customerAt(ids, identifiers.customerId, at),
       records: identifiers.records[at]!,
     })),
-    customers: customers.id.map(
-      (id, at): Customer => ({
-        id: id as CustomerId,
-        permissionLevel: customers.permissionLevel[at]! as Customer['permissionLevel'],
+    customers: Array.from(
+      customers.permissionLevel,
+      (level, at): Customer => ({
+        id: ids[at]! as CustomerId,
+        permissionLevel: level as Customer['permissionLevel'],
         records: customers.records[at]!,
         identifiers: customers.identifiers[at]!,
         sources: customers.sources[at]!,
       }),
     ),
     links: links.from.map(
-      (from, at): AppliedLink => ({ from, to: links.to[at]!, matcher: valueAt(links.matcher, at), weight: links.weight[at]!, evidence: valueAt(links.evidence, at) }),
+      (from, at): AppliedLink => ({
+        from,
+        to: links.to[at]!,
+        matcher: valueAt(links.matcher, at),
+        weight: links.weight[at]!,
+        evidence: valueAt(links.evidence, at),
+        customerId: customerAt(ids, links.customerId, at),
+      }),
     ),
     refused: refused.from.map(
       (from, at): RefusedMerge => ({
@@ -135,8 +190,8 @@ export function fromIndexColumns(columns: IndexColumns): IndexSource {
         weight: refused.weight[at]!,
         rule: valueAt(refused.rule, at) as RefusalRule,
         detail: valueAt(refused.detail, at),
-        fromCustomer: refused.fromCustomer[at]! as CustomerId | null,
-        toCustomer: refused.toCustomer[at]! as CustomerId | null,
+        fromCustomer: customerAt(ids, refused.fromCustomer, at),
+        toCustomer: customerAt(ids, refused.toCustomer, at),
       }),
     ),
     junk: columns.junk,

@@ -33,7 +33,6 @@ import { computeIndexStats } from './index-stats.js';
 import { readIndexSource } from './run-csv-source.js';
 import { chooseShardCount, shardOf } from './shard-hash.js';
 
-const RECORD_PREFIX = 'record:';
 const WRITE_CHUNK = 1 << 20;
 
 /** Item indices grouped by shard: shard `s` holds `order[starts[s] .. starts[s + 1])`. */
@@ -134,29 +133,11 @@ async function writeKeyedKind(
   return shards;
 }
 
-/**
- * The customer of every link (null when neither side is known). An applied link joins two nodes of
- * one customer, so either side decides: the record side where there is one, else the identifiers.
- */
-function customersOfLinks(source: IndexSource): (string | null)[] {
-  const { records, links, identifiers } = source;
-  const customerOfRecord = new Map<string, string>();
-  for (const record of records) customerOfRecord.set(`${RECORD_PREFIX}${record.source}/${record.recordId}`, record.customerId);
-  let customerOfIdentifier: Map<string, string | null> | null = null;
-  return links.map((link) => {
-    const fromRecord = customerOfRecord.get(link.from) ?? customerOfRecord.get(link.to);
-    if (fromRecord !== undefined) return fromRecord;
-    customerOfIdentifier ??= new Map(identifiers.map((identifier) => [`${identifier.type}:${identifier.value}`, identifier.customerId]));
-    return customerOfIdentifier.get(link.from) ?? customerOfIdentifier.get(link.to) ?? null;
-  });
-}
-
 /** Writes `details.shards`: per customer its identifiers, records, links and refused merges. */
 async function writeDetails(dir: string, source: IndexSource): Promise<number> {
   const { customers, records, identifiers, links, refused } = source;
   const shards = chooseShardCount(customers.length, ENTRIES_PER_SHARD.details);
   const shardOfCustomer = (id: string | null) => (id === null ? -1 : shardOf(id, shards));
-  const linkCustomer = customersOfLinks(source);
   // A refused merge belongs to both customers it would have joined: entry 2i is its from side, 2i + 1 its to side.
   const refusedCustomer = (entry: number): string | null => {
     const merge = refused[entry >> 1]!;
@@ -167,7 +148,7 @@ async function writeDetails(dir: string, source: IndexSource): Promise<number> {
   const customerBuckets = bucketByShard(customers.length, shards, (item) => shardOfCustomer(customers[item]!.id));
   const recordBuckets = bucketByShard(records.length, shards, (item) => shardOfCustomer(records[item]!.customerId));
   const identifierBuckets = bucketByShard(identifiers.length, shards, (item) => shardOfCustomer(identifiers[item]!.customerId));
-  const linkBuckets = bucketByShard(links.length, shards, (item) => shardOfCustomer(linkCustomer[item]!));
+  const linkBuckets = bucketByShard(links.length, shards, (item) => shardOfCustomer(links[item]!.customerId));
   const refusedBuckets = bucketByShard(refused.length * 2, shards, (entry) => shardOfCustomer(refusedCustomer(entry)));
 
   interface Group {
@@ -195,7 +176,7 @@ async function writeDetails(dir: string, source: IndexSource): Promise<number> {
     });
     each(linkBuckets, (item) => {
       const link = links[item]!;
-      groups.get(linkCustomer[item]!)?.links.push([link.from, link.to, link.matcher, link.weight, link.evidence]);
+      groups.get(link.customerId!)?.links.push([link.from, link.to, link.matcher, link.weight, link.evidence]);
     });
     each(refusedBuckets, (entry) => {
       const merge = refused[entry >> 1]!;

@@ -33,6 +33,22 @@ async function readRunCsv(dir: string, file: string, header: readonly string[], 
   if (line === 0) throw errors.runDirInvalid(dir, `${file} is empty`);
 }
 
+/**
+ * The customer of a link read from links.csv, which does not name it: an applied link joins two nodes
+ * of one customer, so either side decides, the record side where there is one, else the identifiers.
+ */
+function linkCustomers(records: IndexSource['records'], identifiers: IndexSource['identifiers']): (from: string, to: string) => CustomerId | null {
+  const customerOfRecord = new Map<string, CustomerId>();
+  for (const record of records) customerOfRecord.set(`record:${record.source}/${record.recordId}`, record.customerId);
+  let customerOfIdentifier: Map<string, CustomerId | null> | null = null;
+  return (from, to) => {
+    const ofRecord = customerOfRecord.get(from) ?? customerOfRecord.get(to);
+    if (ofRecord !== undefined) return ofRecord;
+    customerOfIdentifier ??= new Map(identifiers.map((identifier) => [`${identifier.type}:${identifier.value}`, identifier.customerId]));
+    return customerOfIdentifier.get(from) ?? customerOfIdentifier.get(to) ?? null;
+  };
+}
+
 const customerIdOrNull = (value: string): CustomerId | null => (value === '' ? null : (value as CustomerId));
 
 /**
@@ -64,9 +80,12 @@ export async function readIndexSource(dir: string): Promise<IndexSource> {
       sources: row[4] === '' ? [] : row[4]!.split(';'),
     });
   });
+  const customerOfLink = linkCustomers(records, identifiers);
   const links: AppliedLink[] = [];
   await readRunCsv(dir, RUN_FILES.links, HEADERS.links, (row) => {
-    links.push({ from: row[0]!, to: row[1]!, matcher: row[2]!, weight: Number(row[3]), evidence: row[4]! });
+    const from = row[0]!;
+    const to = row[1]!;
+    links.push({ from, to, matcher: row[2]!, weight: Number(row[3]), evidence: row[4]!, customerId: customerOfLink(from, to) });
   });
   const refused: RefusedMerge[] = [];
   await readRunCsv(dir, RUN_FILES.refused, HEADERS.refused, (row, line) => {

@@ -126,7 +126,7 @@ export function assembleStage(
   const links: AppliedLink[] = appliedFrom.map((from, index) => {
     const to = appliedTo[index]!;
     const { matcher, weight, evidence } = describeLink(to, appliedFuzzy[index] ?? null);
-    return { from: nodeRef(from), to: nodeRef(to), matcher, weight, evidence };
+    return { from: nodeRef(from), to: nodeRef(to), matcher, weight, evidence, customerId: customerOf(from) };
   });
 
   const refusedByRule: Record<RefusalRule, number> = { consent: 0, limit: 0, conflict: 0, junk: 0 };

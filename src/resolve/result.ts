@@ -33,13 +33,19 @@ export interface Customer {
   readonly sources: readonly string[];
 }
 
-/** An applied edge. Node references are `record:<source>/<id>` or an identifier NodeKey. */
-export interface AppliedLink {
+/** An edge of the identity graph. Node references are `record:<source>/<id>` or an identifier NodeKey. */
+export interface LinkEdge {
   readonly from: string;
   readonly to: string;
   readonly matcher: string;
   readonly weight: number;
   readonly evidence: string;
+}
+
+/** An applied edge: an edge of one customer's graph. */
+export interface AppliedLink extends LinkEdge {
+  /** The customer the edge belongs to (both its sides are in it), null when that component holds no record. */
+  readonly customerId: CustomerId | null;
 }
 
 export interface RefusedMerge {

@@ -23,7 +23,7 @@ const identifier = (type: IdentifierType, value: string, customerId: CustomerId 
   customerId,
   records: 1,
 });
-const link = (from: string, to: string): AppliedLink => ({ from, to, matcher: 'exact-email', weight: 1, evidence: 'e' });
+const link = (from: string, to: string, customerId: CustomerId | null): AppliedLink => ({ from, to, matcher: 'exact-email', weight: 1, evidence: 'e', customerId });
 const refusal = (from: string, to: string, fromCustomer: CustomerId | null, toCustomer: CustomerId | null): RefusedMerge => ({
   from,
   to,
@@ -39,7 +39,7 @@ const RESULT: ResolutionResult = {
   records: [record('shop', 's1', 'crm', A), record('web', 'w1', 'online', A), record('shop', 's2', 'crm', B), record('app', 'p1', 'online', C)],
   identifiers: [identifier('email', 'a@x.de', A), identifier('email', 'b@x.de', B), identifier('login', 'orphan', null)],
   customers: [],
-  links: [link('record:shop/s1', 'email:a@x.de'), link('record:web/w1', 'email:a@x.de'), link('record:shop/s2', 'email:b@x.de')],
+  links: [link('record:shop/s1', 'email:a@x.de', A), link('record:web/w1', 'email:a@x.de', A), link('record:shop/s2', 'email:b@x.de', B)],
   refused: [
     refusal('record:shop/s2', 'email:a@x.de', B, A),
     refusal('record:app/p1', 'email:b@x.de', C, B),

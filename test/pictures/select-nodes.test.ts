@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildIdentityGraph } from '../../src/identity-graph/index.js';
 import { selectNodes } from '../../src/pictures/select-nodes.js';
-import type { AppliedLink } from '../../src/resolve/index.js';
+import type { LinkEdge } from '../../src/resolve/index.js';
 
-const link = (from: string, to: string): AppliedLink => ({ from, to, matcher: 'exact-email', weight: 1, evidence: 'e' });
+const link = (from: string, to: string): LinkEdge => ({ from, to, matcher: 'exact-email', weight: 1, evidence: 'e' });
 
 /** A hub email held by records r1..r4, plus a separate record–phone pair. */
 const LINKS = [

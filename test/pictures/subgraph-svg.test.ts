@@ -2,14 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { buildIdentityGraph } from '../../src/identity-graph/index.js';
 import { DOMAIN_COLOURS, EDGE_COLOURS, IDENTIFIER_COLOURS } from '../../src/pictures/palette.js';
 import { renderSubgraphSvg, type RefusedEdge } from '../../src/pictures/subgraph-svg.js';
-import type { AppliedLink } from '../../src/resolve/index.js';
+import type { LinkEdge } from '../../src/resolve/index.js';
 
-const exact = (from: string, to: string): AppliedLink => {
+const exact = (from: string, to: string): LinkEdge => {
   const type = to.slice(0, to.indexOf(':'));
   return { from, to, matcher: `exact-${type}`, weight: 1, evidence: `record holds this ${type}` };
 };
 
-const LINKS: readonly AppliedLink[] = [
+const LINKS: readonly LinkEdge[] = [
   exact('record:shop/s1', 'email:anna@example.org'),
   exact('record:web/w1', 'email:anna@example.org'),
   exact('record:web/w1', 'cookie_id:ck-1'),

@@ -20,7 +20,10 @@ const source: IndexSource = {
     { id: A, permissionLevel: 3, records: 1, identifiers: 1, sources: ['shop'] },
     { id: B, permissionLevel: 1, records: 1, identifiers: 0, sources: ['crm', 'web\nshop'] },
   ],
-  links: [{ from: 'record:shop/r,1', to: 'email:anna@example.org', matcher: 'exact-email', weight: 1, evidence: 'record holds this email' }],
+  links: [
+    { from: 'record:shop/r,1', to: 'email:anna@example.org', matcher: 'exact-email', weight: 1, evidence: 'record holds this email', customerId: A },
+    { from: 'login:l', to: 'cookie_id:c', matcher: 'exact-login', weight: 0.5, evidence: 'no record: no customer', customerId: null },
+  ],
   refused: [
     { from: 'record:crm/x', to: 'phone:+491711234567', matcher: 'exact-phone', weight: 0.875, rule: 'consent', detail: 'no CRM permission', fromCustomer: B, toCustomer: null },
   ],
@@ -43,6 +46,20 @@ describe('toIndexColumns / fromIndexColumns', () => {
     expect(links.evidence.values).toStrictEqual(['record holds this email', 'other']);
     expect([...links.evidence.codes]).toStrictEqual([0, 0, 1]);
     expect(fromIndexColumns(toIndexColumns(repeated))).toStrictEqual(repeated);
+  });
+
+  test('should send each customer ID once (customers first, in their order), rows referring to it by position', () => {
+    const columns = toIndexColumns(source);
+    expect(columns.customerIds).toStrictEqual([A, B]);
+    expect([...columns.records.customerId]).toStrictEqual([0, 1]);
+    expect([...columns.refused.toCustomer]).toStrictEqual([-1]);
+  });
+
+  test('should keep a customer ID that no customer row has (a hand-edited run file)', () => {
+    const stray = 'cus_cccccccccccccccc' as CustomerId;
+    const odd: IndexSource = { ...source, records: [...source.records, { recordId: 'r9', source: 'shop', customerId: stray }] };
+    expect(toIndexColumns(odd).customerIds).toStrictEqual([A, B, stray]);
+    expect(fromIndexColumns(structuredClone(toIndexColumns(odd)))).toStrictEqual(odd);
   });
 
   test('should give empty tables for an empty source', () => {

@@ -20,7 +20,7 @@ function source(): IndexSource {
     ],
     identifiers: values.map((value, index) => ({ type: 'email' as const, value, customerId: cus(index), records: 1 })),
     customers: values.map((_, index) => ({ id: cus(index), permissionLevel: 1 as const, records: index === 1 ? 2 : 1, identifiers: 1, sources: ['shop'] })),
-    links: values.map((value, index) => ({ from: `record:shop/r${index}`, to: `email:${value}`, matcher: 'exact-email', weight: 1, evidence: 'record holds this email' })),
+    links: values.map((value, index) => ({ from: `record:shop/r${index}`, to: `email:${value}`, matcher: 'exact-email', weight: 1, evidence: 'record holds this email', customerId: cus(index) })),
     refused: [],
     junk: [{ key: 'email:test@test.de' as never, reason: 'placeholder', records: 4 }],
   };
