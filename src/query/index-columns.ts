@@ -1,17 +1,18 @@
-// An IndexSource as columns (arrays of strings and numbers), the form that crosses to a worker thread cheaply.
+// An IndexSource as columns (arrays of strings and numbers), the form that crosses to a worker thread cheaply, in two parts.
 import type { CustomerId } from '../ids/index.js';
 import type { IdentifierType } from '../identifiers/index.js';
 import type { AppliedLink, Customer, JunkValue, RefusalRule, RefusedMerge } from '../resolve/index.js';
-import type { IndexSource } from './index-source.js';
+import type { IndexEdges, IndexMembers, IndexSource } from './index-source.js';
 
 /**
  * NOTE: why columns: postMessage copies an array of a million strings in ~50 ms, while an array
  * of a million small objects took seconds to clone (measured at 1M records); the worker puts the
  * objects back together on its own thread. Repetitive columns go as codes (CodedColumn), customer
- * IDs as positions in one list of them (CustomerColumn).
+ * IDs as positions in one list of them (CustomerColumn). The members go first and the edges
+ * after, so the worker writes the first index kinds while this thread still splits the edges.
  */
-export interface IndexColumns {
-  /** Every customer ID the columns refer to: customers.csv's in its order, then any other (a CustomerColumn indexes this). */
+export interface MemberColumns {
+  /** The customer IDs the columns refer to: the customers' in their order, then any other (a CustomerColumn indexes this list). */
   readonly customerIds: string[];
   readonly records: { readonly recordId: string[]; readonly source: CodedColumn; readonly customerId: CustomerColumn };
   readonly identifiers: { readonly type: CodedColumn; readonly value: string[]; readonly customerId: CustomerColumn; readonly records: Float64Array };
@@ -21,6 +22,12 @@ export interface IndexColumns {
     readonly identifiers: Float64Array;
     readonly sources: (readonly string[])[];
   };
+  readonly junk: readonly JunkValue[];
+}
+
+export interface EdgeColumns {
+  /** Customer IDs the edges refer to that the members do not (none in a consistent run): they continue MemberColumns.customerIds. */
+  readonly moreCustomerIds: string[];
   readonly links: {
     readonly from: string[];
     readonly to: string[];
@@ -39,7 +46,6 @@ export interface IndexColumns {
     readonly fromCustomer: CustomerColumn;
     readonly toCustomer: CustomerColumn;
   };
-  readonly junk: readonly JunkValue[];
 }
 
 /**
@@ -52,15 +58,22 @@ export interface CodedColumn {
 }
 
 /**
- * A column of customer IDs as positions in IndexColumns.customerIds (-1 for null): four bytes a
+ * A column of customer IDs as positions in MemberColumns.customerIds (-1 for null): four bytes a
  * row instead of a string copied per row (a 1M-record run refers to customers ~5M times).
  */
 export type CustomerColumn = Int32Array;
 
 /** Gives each customer ID its position in `ids`, adding the ones not there yet. */
 class CustomerTable {
-  readonly ids: string[] = [];
+  ids: string[] = [];
   private readonly positionOf = new Map<string, number>();
+
+  /** The IDs added since the last call (all of them at first). */
+  takeIds(): string[] {
+    const ids = this.ids;
+    this.ids = [];
+    return ids;
+  }
 
   column<T>(items: readonly T[], pick: (item: T) => string | null): CustomerColumn {
     const column = new Int32Array(items.length);
@@ -74,7 +87,7 @@ class CustomerTable {
   private positionOfId(id: string): number {
     let position = this.positionOf.get(id);
     if (position === undefined) {
-      position = this.ids.length;
+      position = this.positionOf.size;
       this.ids.push(id);
       this.positionOf.set(id, position);
     }
@@ -109,12 +122,15 @@ const valueAt = (column: CodedColumn, at: number): string => column.values[colum
 const strings = <T>(items: readonly T[], pick: (item: T) => string): string[] => items.map(pick);
 const numbers = <T>(items: readonly T[], pick: (item: T) => number): Float64Array => Float64Array.from(items, pick);
 
-/** Splits `source` into columns. */
-export function toIndexColumns(source: IndexSource): IndexColumns {
+/**
+ * Splits `source` into columns: the members at once, the edges when asked (after the members have
+ * been sent), both referring to customers through the same list.
+ */
+export function toIndexColumns(source: IndexSource): { readonly members: MemberColumns; readonly edges: () => EdgeColumns } {
   const { records, identifiers, customers, links, refused } = source;
   const table = new CustomerTable();
   table.column(customers, (c) => c.id);
-  return {
+  const members: MemberColumns = {
     records: { recordId: strings(records, (r) => r.recordId), source: coded(records, (r) => r.source), customerId: table.column(records, (r) => r.customerId) },
     identifiers: {
       type: coded(identifiers, (i) => i.type),
@@ -128,6 +144,10 @@ export function toIndexColumns(source: IndexSource): IndexColumns {
       identifiers: numbers(customers, (c) => c.identifiers),
       sources: customers.map((c) => c.sources),
     },
+    customerIds: table.takeIds(),
+    junk: source.junk,
+  };
+  const edges = (): EdgeColumns => ({
     links: {
       from: strings(links, (l) => l.from),
       to: strings(links, (l) => l.to),
@@ -146,14 +166,14 @@ export function toIndexColumns(source: IndexSource): IndexColumns {
       fromCustomer: table.column(refused, (r) => r.fromCustomer),
       toCustomer: table.column(refused, (r) => r.toCustomer),
     },
-    customerIds: table.ids,
-    junk: source.junk,
-  };
+    moreCustomerIds: table.takeIds(),
+  });
+  return { members, edges };
 }
 
-/** Puts the rows of `columns` back together: the inverse of toIndexColumns. */
-export function fromIndexColumns(columns: IndexColumns): IndexSource {
-  const { records, identifiers, customers, links, refused, customerIds: ids } = columns;
+/** Puts the members back together: the inverse of toIndexColumns' first part. */
+export function fromMemberColumns(columns: MemberColumns): IndexMembers {
+  const { records, identifiers, customers, customerIds: ids } = columns;
   return {
     records: records.recordId.map((recordId, at) => ({ recordId, source: valueAt(records.source, at), customerId: customerAt(ids, records.customerId, at)! })),
     identifiers: identifiers.value.map((value, at) => ({
@@ -172,6 +192,15 @@ export function fromIndexColumns(columns: IndexColumns): IndexSource {
         sources: customers.sources[at]!,
       }),
     ),
+    junk: columns.junk,
+  };
+}
+
+/** Puts the edges back together: the inverse of toIndexColumns' second part, given the members' customer IDs. */
+export function fromEdgeColumns(columns: EdgeColumns, memberCustomerIds: readonly string[]): IndexEdges {
+  const { links, refused } = columns;
+  const ids = columns.moreCustomerIds.length === 0 ? memberCustomerIds : [...memberCustomerIds, ...columns.moreCustomerIds];
+  return {
     links: links.from.map(
       (from, at): AppliedLink => ({
         from,
@@ -194,6 +223,5 @@ export function fromIndexColumns(columns: IndexColumns): IndexSource {
         toCustomer: customerAt(ids, refused.toCustomer, at),
       }),
     ),
-    junk: columns.junk,
   };
 }

@@ -1,25 +1,35 @@
 // Worker thread entry: writes a run's query index from columns while the main thread writes the CSV files.
 import { parentPort, workerData } from 'node:worker_threads';
-import { fromIndexColumns } from './index-columns.js';
-import { writeQueryIndexHere, type IndexWorkerData, type IndexWorkerReply, type IndexWorkerSignal } from './index-writer.js';
+import { fromEdgeColumns, fromMemberColumns } from './index-columns.js';
+import type { IndexEdges } from './index-source.js';
+import { writeQueryIndexHere, type IndexWorkerData, type IndexWorkerMessage, type IndexWorkerReply } from './index-writer.js';
 
 const port = parentPort!;
-const data = workerData as { stagingDir: string; columns: IndexWorkerData['columns'] | null };
+const data = workerData as { stagingDir: string; members: IndexWorkerData['members'] | null };
 const { stagingDir } = data;
-const source = fromIndexColumns(data.columns!);
+const { customerIds } = data.members!;
+const members = fromMemberColumns(data.members!);
 // The rows hold the same strings; the column arrays are freed (hundreds of MB at 1M records).
-data.columns = null;
-const runFilesWritten = new Promise<void>((resolve, reject) => {
-  port.once('message', (signal: IndexWorkerSignal) => {
-    if (signal === 'run-files-written') resolve();
-    else reject(new Error('the run files were not written'));
-  });
+data.members = null;
+
+let edgesArrived: (edges: IndexEdges) => void;
+const edges = new Promise<IndexEdges>((resolve) => (edgesArrived = resolve));
+let runFilesWritten: (outcome: boolean) => void;
+const runFiles = new Promise<void>((resolve, reject) => {
+  runFilesWritten = (written) => (written ? resolve() : reject(new Error('the run files were not written')));
 });
 // The main thread stops waiting once a write failed, so a rejection here only ends this thread.
-runFilesWritten.catch(() => undefined);
+runFiles.catch(() => undefined);
+// The edges come first, the signal last: after it, nothing keeps this thread alive once the index is written.
+const onMessage = (message: IndexWorkerMessage) => {
+  if (typeof message === 'object') return edgesArrived(fromEdgeColumns(message.edges, customerIds));
+  port.off('message', onMessage);
+  runFilesWritten(message === 'run-files-written');
+};
+port.on('message', onMessage);
 
 try {
-  await writeQueryIndexHere(stagingDir, source, runFilesWritten);
+  await writeQueryIndexHere(stagingDir, members, edges, runFiles);
   port.postMessage({ ok: true } satisfies IndexWorkerReply);
 } catch (error) {
   port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies IndexWorkerReply);

@@ -27,8 +27,8 @@ import {
   type LinkRow,
   type RefusedRow,
 } from './index-format.js';
-import { toIndexColumns, type IndexColumns } from './index-columns.js';
-import type { IndexSource } from './index-source.js';
+import { toIndexColumns, type EdgeColumns, type MemberColumns } from './index-columns.js';
+import type { IndexEdges, IndexMembers, IndexSource } from './index-source.js';
 import { computeIndexStats } from './index-stats.js';
 import { readIndexSource } from './run-csv-source.js';
 import { chooseShardCount, shardOf } from './shard-hash.js';
@@ -204,17 +204,21 @@ async function runFileSizes(runDir: string): Promise<Record<string, number | nul
 }
 
 /**
- * Writes a complete index for `source` into `indexDir` (created; meta.json is written last).
+ * Writes a complete index into `indexDir` (created; meta.json is written last): the identifiers,
+ * records and customers kinds from `members`, then, once `edges` is there, the details and stats.
+ * @param members the records, identifiers, customers and junk values (an IndexSource is one)
+ * @param edges the applied links and refused merges (an IndexSource is one), or their arrival
  * @param builtFrom the sizes of the run files `source` corresponds to (see IndexMeta), or a function
  *   that gives them once those files are complete (asked for after the index data is written)
  */
 export async function writeIndexDirectory(
   indexDir: string,
-  source: IndexSource,
+  members: IndexMembers,
+  edges: IndexEdges | Promise<IndexEdges>,
   builtFrom: Readonly<Record<string, number | null>> | (() => Promise<Readonly<Record<string, number | null>>>),
 ): Promise<void> {
   await mkdir(indexDir, { recursive: true });
-  const { identifiers, junk, records, customers } = source;
+  const { identifiers, junk, records, customers } = members;
   const identifierKey = (item: number) =>
     item < identifiers.length ? `${identifiers[item]!.type}:${identifiers[item]!.value}` : junk[item - identifiers.length]!.key;
   const identifierShards = await writeKeyedKind(indexDir, 'identifiers', identifiers.length + junk.length, identifierKey, (item, key) => {
@@ -241,6 +245,7 @@ export async function writeIndexDirectory(
       return JSON.stringify([key, customer.permissionLevel, customer.records, customer.identifiers, customer.sources]);
     },
   );
+  const source: IndexSource = { ...members, ...(await edges) };
   const detailShards = await writeDetails(indexDir, source);
   await writeFile(join(indexDir, INDEX_STATS_FILE), `${JSON.stringify(computeIndexStats(source))}\n`, { flush: true });
   const meta: IndexMeta = {
@@ -252,22 +257,30 @@ export async function writeIndexDirectory(
   await writeFile(join(indexDir, INDEX_META_FILE), `${JSON.stringify(meta, null, 2)}\n`, { flush: true });
 }
 
-/** What the main thread hands the index worker (index-worker.ts). */
+/** What the main thread hands the index worker (index-worker.ts) as it starts. */
 export interface IndexWorkerData {
   readonly stagingDir: string;
-  readonly columns: IndexColumns;
+  readonly members: MemberColumns;
 }
-/** The main thread's one message to the index worker: whether the run's CSV files are complete. */
-export type IndexWorkerSignal = 'run-files-written' | 'run-files-failed';
+/**
+ * The main thread's messages to the index worker: the edges (sent right after the start), then
+ * whether the run's CSV files are complete.
+ */
+export type IndexWorkerMessage = { readonly edges: EdgeColumns } | 'run-files-written' | 'run-files-failed';
 /** The index worker's one message back. */
 export type IndexWorkerReply = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /**
- * Writes the query index of `source` into `<stagingDir>/index/` on this thread; its meta.json
- * records the run files' sizes once `runFilesWritten` settles.
+ * Writes the query index into `<stagingDir>/index/` on this thread; its meta.json records the run
+ * files' sizes once `runFilesWritten` settles.
  */
-export async function writeQueryIndexHere(stagingDir: string, source: IndexSource, runFilesWritten: Promise<void>): Promise<void> {
-  await writeIndexDirectory(join(stagingDir, INDEX_DIR), source, async () => {
+export async function writeQueryIndexHere(
+  stagingDir: string,
+  members: IndexMembers,
+  edges: IndexEdges | Promise<IndexEdges>,
+  runFilesWritten: Promise<void>,
+): Promise<void> {
+  await writeIndexDirectory(join(stagingDir, INDEX_DIR), members, edges, async () => {
     await runFilesWritten;
     return runFileSizes(stagingDir);
   });
@@ -278,9 +291,12 @@ const INDEX_WORKER = new URL('./index-worker.js', import.meta.url);
 
 /** Runs writeQueryIndexHere in a worker thread, so the index (the largest part of the write stage) uses the second core. */
 async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, runFilesWritten: Promise<void>): Promise<void> {
-  const worker = startWorker(INDEX_WORKER, { workerData: { stagingDir, columns: toIndexColumns(source) } satisfies IndexWorkerData });
-  const signal = (message: IndexWorkerSignal) => worker.postMessage(message);
-  runFilesWritten.then(() => signal('run-files-written'), () => signal('run-files-failed'));
+  // The members first: the worker writes three of the four kinds from them while this thread splits the edges.
+  const columns = toIndexColumns(source);
+  const worker = startWorker(INDEX_WORKER, { workerData: { stagingDir, members: columns.members } satisfies IndexWorkerData });
+  const send = (message: IndexWorkerMessage) => worker.postMessage(message);
+  send({ edges: columns.edges() });
+  runFilesWritten.then(() => send('run-files-written'), () => send('run-files-failed'));
   let reply: IndexWorkerReply | null = null;
   worker.once('message', (message: IndexWorkerReply) => (reply = message));
   const [exitCode] = (await Promise.race([
@@ -305,7 +321,7 @@ export async function writeQueryIndex(stagingDir: string, result: ResolutionResu
   // the tests: most in-process tests write an index, and a worker through tsx costs ~0.3 s to start.
   // The built CLI's tests compare its worker-written index with the in-thread one byte for byte.
   if (existsSync(fileURLToPath(INDEX_WORKER))) await writeQueryIndexInWorker(stagingDir, result, runFilesWritten);
-  else await writeQueryIndexHere(stagingDir, result, runFilesWritten);
+  else await writeQueryIndexHere(stagingDir, result, result, runFilesWritten);
 }
 
 /**
@@ -327,7 +343,7 @@ export async function rewriteQueryIndex(runDir: string): Promise<void> {
   const staging = join(runDir, `.index-staging-${suffix}`);
   const target = join(runDir, INDEX_DIR);
   try {
-    await writeIndexDirectory(staging, source, sizes);
+    await writeIndexDirectory(staging, source, source, sizes);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fromIndexColumns, toIndexColumns } from '../../src/query/index-columns.js';
+import { fromEdgeColumns, fromMemberColumns, toIndexColumns } from '../../src/query/index-columns.js';
 import type { IndexSource } from '../../src/query/index-source.js';
 import type { CustomerId } from '../../src/ids/index.js';
 import type { NodeKey } from '../../src/identifiers/index.js';
@@ -30,40 +30,54 @@ const source: IndexSource = {
   junk: [{ key: 'email:test@test.de' as NodeKey, reason: 'placeholder', records: 4 }],
 };
 
-describe('toIndexColumns / fromIndexColumns', () => {
-  test('should give back every row as it was, nulls, separators and fractional weights included', () => {
-    expect(fromIndexColumns(toIndexColumns(source))).toStrictEqual(source);
-  });
+/** The two parts as a worker receives them (each through a structured clone), put back together. */
+function roundTrip(whole: IndexSource): IndexSource {
+  const columns = toIndexColumns(whole);
+  const members = structuredClone(columns.members);
+  const edges = structuredClone(columns.edges());
+  return { ...fromMemberColumns(members), ...fromEdgeColumns(edges, members.customerIds) };
+}
 
-  test('should survive a structured clone (what a worker receives)', () => {
-    expect(fromIndexColumns(structuredClone(toIndexColumns(source)))).toStrictEqual(source);
+describe('toIndexColumns / fromMemberColumns / fromEdgeColumns', () => {
+  test('should give back every row as it was, nulls, separators and fractional weights included', () => {
+    expect(roundTrip(source)).toStrictEqual(source);
   });
 
   test('should send a repeated value once, with a code per row', () => {
     const repeated: IndexSource = { ...source, links: [source.links[0]!, source.links[0]!, { ...source.links[0]!, evidence: 'other' }] };
-    const { links } = toIndexColumns(repeated);
+    const { links } = toIndexColumns(repeated).edges();
     expect(links.matcher.values).toStrictEqual(['exact-email']);
     expect(links.evidence.values).toStrictEqual(['record holds this email', 'other']);
     expect([...links.evidence.codes]).toStrictEqual([0, 0, 1]);
-    expect(fromIndexColumns(toIndexColumns(repeated))).toStrictEqual(repeated);
+    expect(roundTrip(repeated)).toStrictEqual(repeated);
   });
 
   test('should send each customer ID once (customers first, in their order), rows referring to it by position', () => {
-    const columns = toIndexColumns(source);
-    expect(columns.customerIds).toStrictEqual([A, B]);
-    expect([...columns.records.customerId]).toStrictEqual([0, 1]);
-    expect([...columns.refused.toCustomer]).toStrictEqual([-1]);
+    const { members, edges } = toIndexColumns(source);
+    expect(members.customerIds).toStrictEqual([A, B]);
+    expect([...members.records.customerId]).toStrictEqual([0, 1]);
+    const { refused, links, moreCustomerIds } = edges();
+    expect([...refused.fromCustomer, ...refused.toCustomer]).toStrictEqual([1, -1]);
+    expect([...links.customerId]).toStrictEqual([0, -1]);
+    expect(moreCustomerIds).toStrictEqual([]);
   });
 
-  test('should keep a customer ID that no customer row has (a hand-edited run file)', () => {
+  test('should keep customer IDs that no customer row has (hand-edited run files), in either part', () => {
     const stray = 'cus_cccccccccccccccc' as CustomerId;
-    const odd: IndexSource = { ...source, records: [...source.records, { recordId: 'r9', source: 'shop', customerId: stray }] };
-    expect(toIndexColumns(odd).customerIds).toStrictEqual([A, B, stray]);
-    expect(fromIndexColumns(structuredClone(toIndexColumns(odd)))).toStrictEqual(odd);
+    const other = 'cus_dddddddddddddddd' as CustomerId;
+    const odd: IndexSource = {
+      ...source,
+      records: [...source.records, { recordId: 'r9', source: 'shop', customerId: stray }],
+      refused: [...source.refused, { ...source.refused[0]!, toCustomer: other }, { ...source.refused[0]!, fromCustomer: stray }],
+    };
+    const { members, edges } = toIndexColumns(odd);
+    expect(members.customerIds).toStrictEqual([A, B, stray]);
+    expect(edges().moreCustomerIds).toStrictEqual([other]);
+    expect(roundTrip(odd)).toStrictEqual(odd);
   });
 
   test('should give empty tables for an empty source', () => {
     const empty: IndexSource = { records: [], identifiers: [], customers: [], links: [], refused: [], junk: [] };
-    expect(fromIndexColumns(toIndexColumns(empty))).toStrictEqual(empty);
+    expect(roundTrip(empty)).toStrictEqual(empty);
   });
 });

@@ -30,7 +30,8 @@ let index: QueryIndex;
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'idgraph-index-'));
-  await writeIndexDirectory(join(dir, 'index'), source(), {});
+  const whole = source();
+  await writeIndexDirectory(join(dir, 'index'), whole, whole, {});
   const opened = await openQueryIndex(dir);
   if (typeof opened === 'string') throw new Error(opened);
   index = opened;
@@ -43,7 +44,7 @@ describe('openQueryIndex', () => {
     });
     test('for a meta.json of another format', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'idgraph-bad-'));
-      await writeIndexDirectory(join(dir, 'index'), { records: [], identifiers: [], customers: [], links: [], refused: [], junk: [] }, {});
+      await writeIndexDirectory(join(dir, 'index'), { records: [], identifiers: [], customers: [], junk: [] }, { links: [], refused: [] }, {});
       await writeFile(join(dir, 'index', 'meta.json'), '{"format":"other"}');
       expect(await openQueryIndex(dir)).toBe('invalid');
     });
