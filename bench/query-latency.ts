@@ -148,7 +148,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const scratch = await mkdtemp(join(tmpdir(), 'idgraph-index-bench-'));
   started = performance.now();
   const cpu = process.cpuUsage();
-  await writeIndexDirectory(join(scratch, 'index'), source, source, {});
+  await writeIndexDirectory(join(scratch, 'index'), source, {});
   const writeSeconds = seconds(started);
   const writeCpu = cpuSeconds(cpu);
   const indexBytes = await directorySize(join(runDir, 'index'));

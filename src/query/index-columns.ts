@@ -1,8 +1,6 @@
 // An IndexSource as columns (arrays of strings and numbers), the form that crosses to a worker thread cheaply, in two parts.
-import type { CustomerId } from '../ids/index.js';
-import type { IdentifierType } from '../identifiers/index.js';
-import type { AppliedLink, Customer, JunkValue, RefusalRule, RefusedMerge } from '../resolve/index.js';
-import type { IndexEdges, IndexMembers, IndexSource } from './index-source.js';
+import type { JunkValue } from '../resolve/index.js';
+import type { IndexSource } from './index-source.js';
 
 /**
  * NOTE: why columns: postMessage copies an array of a million strings in ~50 ms, while an array
@@ -12,7 +10,7 @@ import type { IndexEdges, IndexMembers, IndexSource } from './index-source.js';
  * after, so the worker writes the first index kinds while this thread still splits the edges.
  */
 export interface MemberColumns {
-  /** The customer IDs the columns refer to: the customers' in their order, then any other (a CustomerColumn indexes this list). */
+  /** The customer IDs the columns refer to: one per customer row, in order, then any other (a CustomerColumn indexes this list). */
   readonly customerIds: string[];
   readonly records: { readonly recordId: string[]; readonly source: CodedColumn; readonly customerId: CustomerColumn };
   readonly identifiers: { readonly type: CodedColumn; readonly value: string[]; readonly customerId: CustomerColumn; readonly records: Float64Array };
@@ -63,16 +61,27 @@ export interface CodedColumn {
  */
 export type CustomerColumn = Int32Array;
 
-/** Gives each customer ID its position in `ids`, adding the ones not there yet. */
+/**
+ * Positions of customer IDs: the customers' own first (position = customer row), then any other
+ * ID a row refers to, added as met.
+ */
 class CustomerTable {
-  ids: string[] = [];
   private readonly positionOf = new Map<string, number>();
+  private size: number;
+  private added: string[] = [];
 
-  /** The IDs added since the last call (all of them at first). */
-  takeIds(): string[] {
-    const ids = this.ids;
-    this.ids = [];
-    return ids;
+  constructor(customerIds: readonly string[]) {
+    customerIds.forEach((id, position) => {
+      if (!this.positionOf.has(id)) this.positionOf.set(id, position);
+    });
+    this.size = customerIds.length;
+  }
+
+  /** The IDs added since the last call. */
+  takeAdded(): string[] {
+    const added = this.added;
+    this.added = [];
+    return added;
   }
 
   column<T>(items: readonly T[], pick: (item: T) => string | null): CustomerColumn {
@@ -87,17 +96,18 @@ class CustomerTable {
   private positionOfId(id: string): number {
     let position = this.positionOf.get(id);
     if (position === undefined) {
-      position = this.positionOf.size;
-      this.ids.push(id);
+      position = this.size++;
+      this.added.push(id);
       this.positionOf.set(id, position);
     }
     return position;
   }
 }
 
-const customerAt = (ids: readonly string[], column: CustomerColumn, at: number): CustomerId | null => {
+/** The customer ID at row `at` of `column` (null for none), given every ID the columns refer to. */
+export const customerAt = (ids: readonly string[], column: CustomerColumn, at: number): string | null => {
   const position = column[at]!;
-  return position < 0 ? null : (ids[position]! as CustomerId);
+  return position < 0 ? null : ids[position]!;
 };
 
 function coded<T>(items: readonly T[], pick: (item: T) => string): CodedColumn {
@@ -117,7 +127,8 @@ function coded<T>(items: readonly T[], pick: (item: T) => string): CodedColumn {
   return { values, codes };
 }
 
-const valueAt = (column: CodedColumn, at: number): string => column.values[column.codes[at]!]!;
+/** The value at row `at` of a coded column. */
+export const valueAt = (column: CodedColumn, at: number): string => column.values[column.codes[at]!]!;
 
 const strings = <T>(items: readonly T[], pick: (item: T) => string): string[] => items.map(pick);
 const numbers = <T>(items: readonly T[], pick: (item: T) => number): Float64Array => Float64Array.from(items, pick);
@@ -128,8 +139,8 @@ const numbers = <T>(items: readonly T[], pick: (item: T) => number): Float64Arra
  */
 export function toIndexColumns(source: IndexSource): { readonly members: MemberColumns; readonly edges: () => EdgeColumns } {
   const { records, identifiers, customers, links, refused } = source;
-  const table = new CustomerTable();
-  table.column(customers, (c) => c.id);
+  const customerIds = customers.map((c) => c.id);
+  const table = new CustomerTable(customerIds);
   const members: MemberColumns = {
     records: { recordId: strings(records, (r) => r.recordId), source: coded(records, (r) => r.source), customerId: table.column(records, (r) => r.customerId) },
     identifiers: {
@@ -144,7 +155,7 @@ export function toIndexColumns(source: IndexSource): { readonly members: MemberC
       identifiers: numbers(customers, (c) => c.identifiers),
       sources: customers.map((c) => c.sources),
     },
-    customerIds: table.takeIds(),
+    customerIds: [...customerIds, ...table.takeAdded()],
     junk: source.junk,
   };
   const edges = (): EdgeColumns => ({
@@ -166,62 +177,7 @@ export function toIndexColumns(source: IndexSource): { readonly members: MemberC
       fromCustomer: table.column(refused, (r) => r.fromCustomer),
       toCustomer: table.column(refused, (r) => r.toCustomer),
     },
-    moreCustomerIds: table.takeIds(),
+    moreCustomerIds: table.takeAdded(),
   });
   return { members, edges };
-}
-
-/** Puts the members back together: the inverse of toIndexColumns' first part. */
-export function fromMemberColumns(columns: MemberColumns): IndexMembers {
-  const { records, identifiers, customers, customerIds: ids } = columns;
-  return {
-    records: records.recordId.map((recordId, at) => ({ recordId, source: valueAt(records.source, at), customerId: customerAt(ids, records.customerId, at)! })),
-    identifiers: identifiers.value.map((value, at) => ({
-      type: valueAt(identifiers.type, at) as IdentifierType,
-      value,
-      customerId: customerAt(ids, identifiers.customerId, at),
-      records: identifiers.records[at]!,
-    })),
-    customers: Array.from(
-      customers.permissionLevel,
-      (level, at): Customer => ({
-        id: ids[at]! as CustomerId,
-        permissionLevel: level as Customer['permissionLevel'],
-        records: customers.records[at]!,
-        identifiers: customers.identifiers[at]!,
-        sources: customers.sources[at]!,
-      }),
-    ),
-    junk: columns.junk,
-  };
-}
-
-/** Puts the edges back together: the inverse of toIndexColumns' second part, given the members' customer IDs. */
-export function fromEdgeColumns(columns: EdgeColumns, memberCustomerIds: readonly string[]): IndexEdges {
-  const { links, refused } = columns;
-  const ids = columns.moreCustomerIds.length === 0 ? memberCustomerIds : [...memberCustomerIds, ...columns.moreCustomerIds];
-  return {
-    links: links.from.map(
-      (from, at): AppliedLink => ({
-        from,
-        to: links.to[at]!,
-        matcher: valueAt(links.matcher, at),
-        weight: links.weight[at]!,
-        evidence: valueAt(links.evidence, at),
-        customerId: customerAt(ids, links.customerId, at),
-      }),
-    ),
-    refused: refused.from.map(
-      (from, at): RefusedMerge => ({
-        from,
-        to: refused.to[at]!,
-        matcher: valueAt(refused.matcher, at),
-        weight: refused.weight[at]!,
-        rule: valueAt(refused.rule, at) as RefusalRule,
-        detail: valueAt(refused.detail, at),
-        fromCustomer: customerAt(ids, refused.fromCustomer, at),
-        toCustomer: customerAt(ids, refused.toCustomer, at),
-      }),
-    ),
-  };
 }

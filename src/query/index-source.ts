@@ -5,18 +5,11 @@ import type { AppliedLink, Customer, JunkValue, RefusedMerge, ResolvedIdentifier
  * The rows the index is built from. A ResolutionResult is one (writeQueryIndex); the run's CSV
  * files plus report.json give another (readIndexSource, for rewriteQueryIndex).
  */
-export type IndexSource = IndexMembers & IndexEdges;
-
-/** The nodes and customers: what the identifiers, records and customers kinds are built from. */
-export interface IndexMembers {
+export interface IndexSource {
   readonly records: readonly Pick<ResolvedRecord, 'recordId' | 'source' | 'customerId'>[];
   readonly identifiers: readonly Pick<ResolvedIdentifier, 'type' | 'value' | 'customerId' | 'records'>[];
   readonly customers: readonly Customer[];
-  readonly junk: readonly JunkValue[];
-}
-
-/** The edges: what the details kind needs besides the members. */
-export interface IndexEdges {
   readonly links: readonly AppliedLink[];
   readonly refused: readonly RefusedMerge[];
+  readonly junk: readonly JunkValue[];
 }

@@ -1,19 +1,13 @@
 // Worker thread entry: writes a run's query index from columns while the main thread writes the CSV files.
 import { parentPort, workerData } from 'node:worker_threads';
-import { fromEdgeColumns, fromMemberColumns } from './index-columns.js';
-import type { IndexEdges } from './index-source.js';
+import type { EdgeColumns } from './index-columns.js';
 import { writeQueryIndexHere, type IndexWorkerData, type IndexWorkerMessage, type IndexWorkerReply } from './index-writer.js';
 
 const port = parentPort!;
-const data = workerData as { stagingDir: string; members: IndexWorkerData['members'] | null };
-const { stagingDir } = data;
-const { customerIds } = data.members!;
-const members = fromMemberColumns(data.members!);
-// The rows hold the same strings; the column arrays are freed (hundreds of MB at 1M records).
-data.members = null;
+const { stagingDir, members } = workerData as IndexWorkerData;
 
-let edgesArrived: (edges: IndexEdges) => void;
-const edges = new Promise<IndexEdges>((resolve) => (edgesArrived = resolve));
+let edgesArrived: (edges: EdgeColumns) => void;
+const edges = new Promise<EdgeColumns>((resolve) => (edgesArrived = resolve));
 let runFilesWritten: (outcome: boolean) => void;
 const runFiles = new Promise<void>((resolve, reject) => {
   runFilesWritten = (written) => (written ? resolve() : reject(new Error('the run files were not written')));
@@ -22,7 +16,7 @@ const runFiles = new Promise<void>((resolve, reject) => {
 runFiles.catch(() => undefined);
 // The edges come first, the signal last: after it, nothing keeps this thread alive once the index is written.
 const onMessage = (message: IndexWorkerMessage) => {
-  if (typeof message === 'object') return edgesArrived(fromEdgeColumns(message.edges, customerIds));
+  if (typeof message === 'object') return edgesArrived(message.edges);
   port.off('message', onMessage);
   runFilesWritten(message === 'run-files-written');
 };

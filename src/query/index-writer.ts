@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
-import type { ResolutionResult } from '../resolve/index.js';
+import type { RefusalRule, ResolutionResult } from '../resolve/index.js';
 import { startWorker, workerFailure } from '../threads/start-worker.js';
 import {
   dataFileOf,
@@ -27,8 +27,8 @@ import {
   type LinkRow,
   type RefusedRow,
 } from './index-format.js';
-import { toIndexColumns, type EdgeColumns, type MemberColumns } from './index-columns.js';
-import type { IndexEdges, IndexMembers, IndexSource } from './index-source.js';
+import { customerAt, toIndexColumns, valueAt, type EdgeColumns, type MemberColumns } from './index-columns.js';
+import type { IndexSource } from './index-source.js';
 import { computeIndexStats } from './index-stats.js';
 import { readIndexSource } from './run-csv-source.js';
 import { chooseShardCount, shardOf } from './shard-hash.js';
@@ -133,23 +133,36 @@ async function writeKeyedKind(
   return shards;
 }
 
+/** Every customer ID the two parts refer to, by position (see CustomerColumn). */
+const allCustomerIds = (members: MemberColumns, edges: EdgeColumns): readonly string[] =>
+  edges.moreCustomerIds.length === 0 ? members.customerIds : [...members.customerIds, ...edges.moreCustomerIds];
+
 /** Writes `details.shards`: per customer its identifiers, records, links and refused merges. */
-async function writeDetails(dir: string, source: IndexSource): Promise<number> {
-  const { customers, records, identifiers, links, refused } = source;
-  const shards = chooseShardCount(customers.length, ENTRIES_PER_SHARD.details);
-  const shardOfCustomer = (id: string | null) => (id === null ? -1 : shardOf(id, shards));
+async function writeDetails(dir: string, members: MemberColumns, edges: EdgeColumns): Promise<number> {
+  const { records, identifiers } = members;
+  const { links, refused } = edges;
+  const ids = allCustomerIds(members, edges);
+  const customerCount = members.customers.permissionLevel.length;
+  const shards = chooseShardCount(customerCount, ENTRIES_PER_SHARD.details);
+  // Each customer's shard hashed once; rows find theirs by position. Only customers with a row have
+  // a details entry: an item whose customer is not among them (a hand-edited run file) is left out.
+  const shardOfPosition = new Int32Array(customerCount);
+  for (let position = 0; position < customerCount; position++) shardOfPosition[position] = shardOf(ids[position]!, shards);
+  const shardOfCustomer = (position: number) => (position < 0 || position >= customerCount ? -1 : shardOfPosition[position]!);
   // A refused merge belongs to both customers it would have joined: entry 2i is its from side, 2i + 1 its to side.
-  const refusedCustomer = (entry: number): string | null => {
-    const merge = refused[entry >> 1]!;
-    if (entry & 1) return merge.toCustomer === merge.fromCustomer ? null : merge.toCustomer;
-    return merge.fromCustomer;
+  const refusedCustomer = (entry: number): number => {
+    const merge = entry >> 1;
+    const from = refused.fromCustomer[merge]!;
+    if ((entry & 1) === 0) return from;
+    const to = refused.toCustomer[merge]!;
+    return to === from ? -1 : to;
   };
 
-  const customerBuckets = bucketByShard(customers.length, shards, (item) => shardOfCustomer(customers[item]!.id));
-  const recordBuckets = bucketByShard(records.length, shards, (item) => shardOfCustomer(records[item]!.customerId));
-  const identifierBuckets = bucketByShard(identifiers.length, shards, (item) => shardOfCustomer(identifiers[item]!.customerId));
-  const linkBuckets = bucketByShard(links.length, shards, (item) => shardOfCustomer(links[item]!.customerId));
-  const refusedBuckets = bucketByShard(refused.length * 2, shards, (entry) => shardOfCustomer(refusedCustomer(entry)));
+  const customerBuckets = bucketByShard(customerCount, shards, shardOfCustomer);
+  const recordBuckets = bucketByShard(records.recordId.length, shards, (item) => shardOfCustomer(records.customerId[item]!));
+  const identifierBuckets = bucketByShard(identifiers.value.length, shards, (item) => shardOfCustomer(identifiers.customerId[item]!));
+  const linkBuckets = bucketByShard(links.from.length, shards, (item) => shardOfCustomer(links.customerId[item]!));
+  const refusedBuckets = bucketByShard(refused.from.length * 2, shards, (entry) => shardOfCustomer(refusedCustomer(entry)));
 
   interface Group {
     identifiers: (readonly [string, string, number])[];
@@ -160,31 +173,43 @@ async function writeDetails(dir: string, source: IndexSource): Promise<number> {
   const compare = (a: readonly [string, string, ...unknown[]], b: readonly [string, string, ...unknown[]]) =>
     a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
   await writeShardedFile(dir, 'details', shards, (shard) => {
-    const groups = new Map<string, Group>();
+    const groups = new Map<number, Group>();
     const each = (buckets: Buckets, visit: (item: number) => void) => {
       for (let at = buckets.starts[shard]!; at < buckets.starts[shard + 1]!; at++) visit(buckets.order[at]!);
     };
-    each(customerBuckets, (item) => groups.set(customers[item]!.id, { identifiers: [], records: [], links: [], refused: [] }));
-    // An item whose customer is not in customers.csv has no group and is left out.
-    each(recordBuckets, (item) => {
-      const record = records[item]!;
-      groups.get(record.customerId)?.records.push([record.source, record.recordId]);
+    // A customer ID on two rows (a hand-edited file) gets one entry, at its first row, where its items point.
+    const seen = new Set<string>();
+    each(customerBuckets, (position) => {
+      if (seen.has(ids[position]!)) return;
+      seen.add(ids[position]!);
+      groups.set(position, { identifiers: [], records: [], links: [], refused: [] });
     });
-    each(identifierBuckets, (item) => {
-      const identifier = identifiers[item]!;
-      groups.get(identifier.customerId!)?.identifiers.push([identifier.type, identifier.value, identifier.records]);
-    });
-    each(linkBuckets, (item) => {
-      const link = links[item]!;
-      groups.get(link.customerId!)?.links.push([link.from, link.to, link.matcher, link.weight, link.evidence]);
-    });
-    each(refusedBuckets, (entry) => {
-      const merge = refused[entry >> 1]!;
+    each(recordBuckets, (item) => groups.get(records.customerId[item]!)?.records.push([valueAt(records.source, item), records.recordId[item]!]));
+    each(identifierBuckets, (item) =>
+      groups.get(identifiers.customerId[item]!)?.identifiers.push([valueAt(identifiers.type, item), identifiers.value[item]!, identifiers.records[item]!]),
+    );
+    each(linkBuckets, (item) =>
       groups
-        .get(refusedCustomer(entry)!)
-        ?.refused.push([merge.from, merge.to, merge.rule, merge.detail, merge.matcher, merge.weight, merge.fromCustomer, merge.toCustomer]);
+        .get(links.customerId[item]!)
+        ?.links.push([links.from[item]!, links.to[item]!, valueAt(links.matcher, item), links.weight[item]!, valueAt(links.evidence, item)]),
+    );
+    each(refusedBuckets, (entry) => {
+      const merge = entry >> 1;
+      groups
+        .get(refusedCustomer(entry))
+        ?.refused.push([
+          refused.from[merge]!,
+          refused.to[merge]!,
+          valueAt(refused.rule, merge) as RefusalRule,
+          valueAt(refused.detail, merge),
+          valueAt(refused.matcher, merge),
+          refused.weight[merge]!,
+          customerAt(ids, refused.fromCustomer, merge),
+          customerAt(ids, refused.toCustomer, merge),
+        ]);
     });
-    const lines = [...groups].map(([id, group]) => {
+    const lines = [...groups].map(([position, group]) => {
+      const id = ids[position]!;
       const line: DetailsLine = [id, group.identifiers.sort(compare), group.records.sort(compare), group.links, group.refused];
       return { key: id, line: JSON.stringify(line) };
     });
@@ -204,50 +229,53 @@ async function runFileSizes(runDir: string): Promise<Record<string, number | nul
 }
 
 /**
- * Writes a complete index into `indexDir` (created; meta.json is written last): the identifiers,
- * records and customers kinds from `members`, then, once `edges` is there, the details and stats.
- * @param members the records, identifiers, customers and junk values (an IndexSource is one)
- * @param edges the applied links and refused merges (an IndexSource is one), or their arrival
+ * Writes a complete index for `source` into `indexDir` (created; meta.json is written last).
  * @param builtFrom the sizes of the run files `source` corresponds to (see IndexMeta), or a function
  *   that gives them once those files are complete (asked for after the index data is written)
  */
-export async function writeIndexDirectory(
-  indexDir: string,
-  members: IndexMembers,
-  edges: IndexEdges | Promise<IndexEdges>,
-  builtFrom: Readonly<Record<string, number | null>> | (() => Promise<Readonly<Record<string, number | null>>>),
-): Promise<void> {
+export async function writeIndexDirectory(indexDir: string, source: IndexSource, builtFrom: BuiltFrom): Promise<void> {
+  const columns = toIndexColumns(source);
+  await writeIndexFromColumns(indexDir, columns.members, columns.edges(), builtFrom);
+}
+
+type BuiltFrom = Readonly<Record<string, number | null>> | (() => Promise<Readonly<Record<string, number | null>>>);
+
+/**
+ * Writes a complete index from its columns (created; meta.json is written last): the identifiers,
+ * records and customers kinds from `members`, then, once `edges` is there, the details and stats.
+ * NOTE: from columns, not rows: the worker would otherwise rebuild ~4M row objects at 1M records
+ * (seconds of its time, most of it garbage collection, and hundreds of MB at the run's peak).
+ */
+async function writeIndexFromColumns(indexDir: string, members: MemberColumns, edges: EdgeColumns | Promise<EdgeColumns>, builtFrom: BuiltFrom): Promise<void> {
   await mkdir(indexDir, { recursive: true });
-  const { identifiers, junk, records, customers } = members;
+  const { identifiers, junk, records, customers, customerIds } = members;
+  const identifierCount = identifiers.value.length;
   const identifierKey = (item: number) =>
-    item < identifiers.length ? `${identifiers[item]!.type}:${identifiers[item]!.value}` : junk[item - identifiers.length]!.key;
-  const identifierShards = await writeKeyedKind(indexDir, 'identifiers', identifiers.length + junk.length, identifierKey, (item, key) => {
+    item < identifierCount ? `${valueAt(identifiers.type, item)}:${identifiers.value[item]!}` : junk[item - identifierCount]!.key;
+  const identifierShards = await writeKeyedKind(indexDir, 'identifiers', identifierCount + junk.length, identifierKey, (item, key) => {
     const line: IdentifierLine =
-      item < identifiers.length
-        ? [key, identifiers[item]!.customerId, identifiers[item]!.records, null]
-        : [key, null, junk[item - identifiers.length]!.records, junk[item - identifiers.length]!.reason];
+      item < identifierCount
+        ? [key, customerAt(customerIds, identifiers.customerId, item), identifiers.records[item]!, null]
+        : [key, null, junk[item - identifierCount]!.records, junk[item - identifierCount]!.reason];
     return JSON.stringify(line);
   });
   const recordShards = await writeKeyedKind(
     indexDir,
     'records',
-    records.length,
-    (item) => records[item]!.recordId,
-    (item, key) => JSON.stringify([key, records[item]!.source, records[item]!.customerId]),
+    records.recordId.length,
+    (item) => records.recordId[item]!,
+    (item, key) => JSON.stringify([key, valueAt(records.source, item), customerAt(customerIds, records.customerId, item)]),
   );
   const customerShards = await writeKeyedKind(
     indexDir,
     'customers',
-    customers.length,
-    (item) => customers[item]!.id,
-    (item, key) => {
-      const customer = customers[item]!;
-      return JSON.stringify([key, customer.permissionLevel, customer.records, customer.identifiers, customer.sources]);
-    },
+    customers.permissionLevel.length,
+    (item) => customerIds[item]!,
+    (item, key) => JSON.stringify([key, customers.permissionLevel[item]!, customers.records[item]!, customers.identifiers[item]!, customers.sources[item]!]),
   );
-  const source: IndexSource = { ...members, ...(await edges) };
-  const detailShards = await writeDetails(indexDir, source);
-  await writeFile(join(indexDir, INDEX_STATS_FILE), `${JSON.stringify(computeIndexStats(source))}\n`, { flush: true });
+  const edgeColumns = await edges;
+  const detailShards = await writeDetails(indexDir, members, edgeColumns);
+  await writeFile(join(indexDir, INDEX_STATS_FILE), `${JSON.stringify(computeIndexStats(members, edgeColumns))}\n`, { flush: true });
   const meta: IndexMeta = {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
@@ -271,16 +299,16 @@ export type IndexWorkerMessage = { readonly edges: EdgeColumns } | 'run-files-wr
 export type IndexWorkerReply = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /**
- * Writes the query index into `<stagingDir>/index/` on this thread; its meta.json records the run
- * files' sizes once `runFilesWritten` settles.
+ * Writes the query index from its columns into `<stagingDir>/index/` on this thread; its meta.json
+ * records the run files' sizes once `runFilesWritten` settles.
  */
 export async function writeQueryIndexHere(
   stagingDir: string,
-  members: IndexMembers,
-  edges: IndexEdges | Promise<IndexEdges>,
+  members: MemberColumns,
+  edges: EdgeColumns | Promise<EdgeColumns>,
   runFilesWritten: Promise<void>,
 ): Promise<void> {
-  await writeIndexDirectory(join(stagingDir, INDEX_DIR), members, edges, async () => {
+  await writeIndexFromColumns(join(stagingDir, INDEX_DIR), members, edges, async () => {
     await runFilesWritten;
     return runFileSizes(stagingDir);
   });
@@ -321,7 +349,10 @@ export async function writeQueryIndex(stagingDir: string, result: ResolutionResu
   // the tests: most in-process tests write an index, and a worker through tsx costs ~0.3 s to start.
   // The built CLI's tests compare its worker-written index with the in-thread one byte for byte.
   if (existsSync(fileURLToPath(INDEX_WORKER))) await writeQueryIndexInWorker(stagingDir, result, runFilesWritten);
-  else await writeQueryIndexHere(stagingDir, result, result, runFilesWritten);
+  else {
+    const columns = toIndexColumns(result);
+    await writeQueryIndexHere(stagingDir, columns.members, columns.edges(), runFilesWritten);
+  }
 }
 
 /**
@@ -343,7 +374,7 @@ export async function rewriteQueryIndex(runDir: string): Promise<void> {
   const staging = join(runDir, `.index-staging-${suffix}`);
   const target = join(runDir, INDEX_DIR);
   try {
-    await writeIndexDirectory(staging, source, source, sizes);
+    await writeIndexDirectory(staging, source, sizes);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

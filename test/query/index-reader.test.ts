@@ -30,8 +30,7 @@ let index: QueryIndex;
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'idgraph-index-'));
-  const whole = source();
-  await writeIndexDirectory(join(dir, 'index'), whole, whole, {});
+  await writeIndexDirectory(join(dir, 'index'), source(), {});
   const opened = await openQueryIndex(dir);
   if (typeof opened === 'string') throw new Error(opened);
   index = opened;
@@ -44,7 +43,7 @@ describe('openQueryIndex', () => {
     });
     test('for a meta.json of another format', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'idgraph-bad-'));
-      await writeIndexDirectory(join(dir, 'index'), { records: [], identifiers: [], customers: [], junk: [] }, { links: [], refused: [] }, {});
+      await writeIndexDirectory(join(dir, 'index'), { records: [], identifiers: [], customers: [], links: [], refused: [], junk: [] }, {});
       await writeFile(join(dir, 'index', 'meta.json'), '{"format":"other"}');
       expect(await openQueryIndex(dir)).toBe('invalid');
     });
@@ -99,6 +98,22 @@ describe('findEntries', () => {
         [],
       ]);
     });
+  });
+});
+
+describe('writeIndexDirectory', () => {
+  test('should give a customer on two rows of a hand-edited customers.csv one details entry with all its members', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'idgraph-twice-'));
+    const whole = source();
+    await writeIndexDirectory(join(dir, 'index'), { ...whole, customers: [...whole.customers, whole.customers[1]!] }, {});
+    const opened = await openQueryIndex(dir);
+    if (typeof opened === 'string') throw new Error(opened);
+    const entries = await findEntries(opened, 'details', cus(1));
+    expect(entries.length).toBe(1);
+    expect(entries[0]![2]).toStrictEqual([
+      ['crm', 'r1'],
+      ['shop', 'r1'],
+    ]);
   });
 });
 

@@ -32,9 +32,10 @@ beforeAll(async () => {
         { id: A, permissionLevel: 1, records: 2, identifiers: 1, sources: ['shop', 'web'] },
         { id: B, permissionLevel: 1, records: 1, identifiers: 0, sources: ['crm'] },
       ],
+      links: [],
+      refused: [],
       junk: [],
     },
-    { links: [], refused: [] },
     {},
   );
   run = await openRunDirectory(dir);
