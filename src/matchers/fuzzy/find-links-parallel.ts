@@ -8,6 +8,7 @@ import type { MatchRecord } from '../match-record.js';
 import { configuredMatchers, finishFuzzyStage, planFuzzyStage, scoreOnOneThread, type FuzzyPlan, type FuzzyStageResult } from './find-links.js';
 import type { FuzzyMatcher } from './matcher.js';
 import { PairScorer, type PassOneResult } from './pair-scorer.js';
+import { toProfileColumns } from './profile-columns.js';
 import { FUZZY_MATCHERS } from './registry.js';
 import type { ScoreWorkerData, ScoreWorkerMessage, ScoreWorkerReply } from './score-worker-protocol.js';
 
@@ -53,7 +54,7 @@ async function scoreOnTwoThreads(plan: FuzzyPlan, matchers: readonly FuzzyMatche
   const batchesDone = new Int32Array(progress);
   const worker = startWorker(SCORE_WORKER, {
     workerData: {
-      profiles: plan.profiles,
+      profiles: toProfileColumns(plan.profiles),
       thresholds: plan.thresholds,
       model: plan.model,
       threshold: plan.context.threshold,

@@ -1,12 +1,12 @@
 // The messages between the fuzzy stage and its scoring worker (score-worker.ts).
 import type { ComparisonThresholds } from '../comparison.js';
 import type { WeightModel } from '../match-weight.js';
-import type { MatchProfile } from '../profile.js';
 import type { PassOneResult } from './pair-scorer.js';
+import type { ProfileColumns } from './profile-columns.js';
 
 /** What the worker starts with: the plan of the stage as plain data (matchers by id). */
 export interface ScoreWorkerData {
-  readonly profiles: readonly MatchProfile[];
+  readonly profiles: ProfileColumns;
   readonly thresholds: ComparisonThresholds;
   readonly model: WeightModel;
   readonly threshold: number;

@@ -1,6 +1,7 @@
 // Worker thread entry: pass 1 of the fuzzy stage for the candidate pairs the main thread sends it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PairScorer } from './pair-scorer.js';
+import { fromProfileColumns } from './profile-columns.js';
 import { FUZZY_MATCHERS } from './registry.js';
 import type { ScoreWorkerData, ScoreWorkerMessage, ScoreWorkerReply } from './score-worker-protocol.js';
 
@@ -13,7 +14,7 @@ const matchers = data.matcherIds.map((id) => {
 });
 const scorer = new PairScorer(
   {
-    profiles: data.profiles,
+    profiles: fromProfileColumns(data.profiles),
     thresholds: data.thresholds,
     context: { thresholds: data.thresholds, model: data.model, threshold: data.threshold },
     immediate: matchers.filter((matcher) => !matcher.needsCoResidents),
