@@ -86,9 +86,17 @@ class CustomerTable {
 
   column<T>(items: readonly T[], pick: (item: T) => string | null): CustomerColumn {
     const column = new Int32Array(items.length);
+    // Rows of one customer often come together (a record's links, its refused merges): the
+    // previous row's answer saves a lookup in a map of every customer.
+    let previousId: string | null = null;
+    let previousPosition = -1;
     for (let at = 0; at < items.length; at++) {
       const id = pick(items[at]!);
-      column[at] = id === null ? -1 : this.positionOfId(id);
+      if (id !== previousId) {
+        previousId = id;
+        previousPosition = id === null ? -1 : this.positionOfId(id);
+      }
+      column[at] = previousPosition;
     }
     return column;
   }
