@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { IdgraphError } from '../../src/errors/index.js';
 import { startWorker, workerFailure } from '../../src/threads/start-worker.js';
+import { toProfileColumns } from '../../src/matchers/fuzzy/profile-columns.js';
 
 describe('startWorker', () => {
   test('should refuse a module that exists neither built nor as a source, naming it', () => {
@@ -13,7 +14,7 @@ describe('startWorker', () => {
   test('should run the TypeScript source of a worker when its built module is absent (tests run from the sources)', async () => {
     // score-worker.js is not built beside the sources; its .ts runs through tsx and answers the protocol.
     const worker = startWorker(new URL('../../src/matchers/fuzzy/score-worker.js', import.meta.url), {
-      workerData: { profiles: [], thresholds: { name: 0.9, text: 0.8 }, model: null, threshold: 0.5, matcherIds: [], ruleCount: 0, progress: new SharedArrayBuffer(4) },
+      workerData: { profiles: toProfileColumns([]), thresholds: { name: 0.9, text: 0.8 }, model: null, threshold: 0.5, matcherIds: [], ruleCount: 0, progress: new SharedArrayBuffer(4) },
     });
     worker.postMessage('end');
     const [reply] = await new Promise<unknown[]>((resolve, reject) => {
