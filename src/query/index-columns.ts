@@ -4,10 +4,10 @@ import type { IndexSource } from './index-source.js';
 
 /**
  * NOTE: why columns: postMessage copies an array of a million strings in ~50 ms, while an array
- * of a million small objects took seconds to clone (measured at 1M records); the worker puts the
- * objects back together on its own thread. Repetitive columns go as codes (CodedColumn), customer
- * IDs as positions in one list of them (CustomerColumn). The members go first and the edges
- * after, so the worker writes the first index kinds while this thread still splits the edges.
+ * of a million small objects took seconds to clone (measured at 1M records), and the index writer
+ * reads the columns as they are (index-writer.ts). Repetitive columns go as codes (CodedColumn),
+ * customer IDs as positions in one list of them (CustomerColumn). The members go first and the
+ * edges after, so the worker writes the first index kinds while this thread still splits the edges.
  */
 export interface MemberColumns {
   /** The customer IDs the columns refer to: one per customer row, in order, then any other (a CustomerColumn indexes this list). */
