@@ -1,6 +1,7 @@
 // Small arrays kept for a whole run, at the size they need.
 
-const NONE: never[] = [];
+/** The one empty array shared by every kept array with no elements (never to be pushed to). */
+export const NO_ELEMENTS: never[] = [];
 
 /**
  * The elements of an array grown by push (or made by filter) in an array of exactly their number.
@@ -12,5 +13,5 @@ const NONE: never[] = [];
  * @returns a shared empty array for no elements (never to be pushed to), else a copy
  */
 export function exactSize<T>(grown: readonly T[]): T[] {
-  return grown.length === 0 ? NONE : grown.slice();
+  return grown.length === 0 ? NO_ELEMENTS : grown.slice();
 }

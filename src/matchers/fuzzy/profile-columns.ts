@@ -1,4 +1,5 @@
 // The match profiles as columns: the form in which they cross to the scoring worker.
+import { NO_ELEMENTS } from '../../memory/exact-size.js';
 import type { EmailParts, MatchProfile } from '../profile.js';
 
 /**
@@ -53,9 +54,6 @@ export function toProfileColumns(profiles: readonly MatchProfile[]): ProfileColu
   return { index: Int32Array.from(profiles, (profile) => profile.index), text, emailCounts, emailLocals, emailDomains, phoneCounts, phones };
 }
 
-/** Shared by every profile without emails or phones (never written to). */
-const NONE: never[] = [];
-
 /** Puts the profiles back together: the inverse of toProfileColumns. */
 export function fromProfileColumns(columns: ProfileColumns): MatchProfile[] {
   const { text } = columns;
@@ -64,7 +62,7 @@ export function fromProfileColumns(columns: ProfileColumns): MatchProfile[] {
   let phone = 0;
   for (let at = 0; at < profiles.length; at++) {
     const emailCount = columns.emailCounts[at]!;
-    const emails: EmailParts[] = emailCount === 0 ? NONE : new Array<EmailParts>(emailCount);
+    const emails: EmailParts[] = emailCount === 0 ? NO_ELEMENTS : new Array<EmailParts>(emailCount);
     for (let k = 0; k < emailCount; k++, email++) emails[k] = { local: columns.emailLocals[email]!, domain: columns.emailDomains[email]! };
     const phoneCount = columns.phoneCounts[at]!;
     profiles[at] = {
@@ -81,7 +79,7 @@ export function fromProfileColumns(columns: ProfileColumns): MatchProfile[] {
       city: text.city[at]!,
       nationalId: text.nationalId[at]!,
       emails,
-      phones: phoneCount === 0 ? NONE : columns.phones.slice(phone, phone + phoneCount),
+      phones: phoneCount === 0 ? NO_ELEMENTS : columns.phones.slice(phone, phone + phoneCount),
     };
     phone += phoneCount;
   }
