@@ -29,8 +29,12 @@ type NodeInProgress = Omit<IdentifierNode, 'records'> & { records: number[] };
 export interface NormalisedInput {
   /** The records in canonical order: a record's index everywhere after this is its position here. */
   readonly records: readonly InputRecord[];
-  /** Per record, what the fuzzy matchers compare. */
-  readonly matchRecords: readonly MatchRecord[];
+  /**
+   * Per record, what the fuzzy matchers compare (by index). Stages 2 and 3 read it; the engine
+   * then drops it (an empty list from there on): assemble does not need it, and at 1M records it
+   * held ~235 MB through the stage where the run's live heap peaks (bench/RESULTS.md).
+   */
+  matchRecords: readonly MatchRecord[];
   /** Identifier nodes in canonical order (type priority, then value); node `recordCount + rank` of the graph. */
   readonly identifierNodes: readonly IdentifierNode[];
   readonly junk: readonly JunkValue[];

@@ -2,6 +2,7 @@
 // (resolveInParallel starts a worker thread for the fuzzy stage and is otherwise the same).
 import type { Config, ConsentMode } from '../config/index.js';
 import type { InputRecord } from '../input/index.js';
+import { NO_ELEMENTS } from '../memory/exact-size.js';
 import { configuredMatchers, findFuzzyLinks, findFuzzyLinksInParallel, type FuzzyStageResult, type ParallelOptions } from '../matchers/index.js';
 import { assembleStage } from './assemble-stage.js';
 import { compareFuzzyLinks } from './canonical-order.js';
@@ -40,6 +41,8 @@ function finish(normalised: NormalisedInput, fuzzyStage: FuzzyStageResult | null
     limits: config.limits,
     negativeEvidence: config.negativeEvidence.enabled,
   });
+  // Stage 3 was the last reader of the match records (see NormalisedInput.matchRecords).
+  normalised.matchRecords = NO_ELEMENTS;
   options.onStage?.('resolve');
   const result = assembleStage(normalised, fuzzyStage, fuzzyLinks, graph);
   options.onStage?.('assemble');

@@ -8,6 +8,7 @@ import { readInputs } from '../../input/index.js';
 import { buildReport, checkRunDirectoryTarget, renderReportText, writeRun, type RunManifest } from '../../output/index.js';
 import { writeReportHtml } from '../../output/report-html.js';
 import { createPseudonymiser, PSEUDONYM_KEY_VARIABLE } from '../../privacy/pseudonymise.js';
+import { collectGarbage } from '../../memory/collect-garbage.js';
 import { writeQueryIndex } from '../../query/index-writer.js';
 import { resolveInParallel, type Stage } from '../../resolve/index.js';
 import {
@@ -127,6 +128,7 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
       [...new Map(result.records.map((record) => [record.source, record.domain])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
     ),
   };
+  collectGarbage();
   stages.writing(options.out);
   await writeRun(options.out, {
     manifest,

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { REPO_ROOT } from '../../../bench/lib/datasets.js';
 import { CLI_BIN, launcherNodeFlags } from '../../../bench/lib/run-cli.js';
 
 let dir: string;
@@ -43,5 +44,13 @@ describe('launcherNodeFlags', () => {
     expect(flags).toContain('--max-semi-space-size=64');
     const child = spawnSync(process.execPath, [...flags, '-e', 'process.exit(0)']);
     expect(child.status).toBe(0);
+  });
+
+  test('should expose gc, so resolve can collect before its write stage (src/memory/collect-garbage.ts)', () => {
+    const script = "import('./dist/memory/collect-garbage.js').then((m) => process.exit(m.collectGarbage() ? 0 : 3))";
+    const withLauncher = spawnSync(process.execPath, [...launcherNodeFlags(CLI_BIN), '-e', script], { cwd: REPO_ROOT });
+    expect(withLauncher.status).toBe(0);
+    const plainNode = spawnSync(process.execPath, ['-e', script], { cwd: REPO_ROOT });
+    expect(plainNode.status).toBe(3);
   });
 });
