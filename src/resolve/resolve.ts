@@ -2,8 +2,8 @@
 // (resolveInParallel starts a worker thread for the fuzzy stage and is otherwise the same).
 import type { Config, ConsentMode } from '../config/index.js';
 import type { InputRecord } from '../input/index.js';
-import { NO_ELEMENTS } from '../memory/exact-size.js';
 import { configuredMatchers, findFuzzyLinks, findFuzzyLinksInParallel, type FuzzyStageResult, type ParallelOptions } from '../matchers/index.js';
+import { NO_ELEMENTS } from '../memory/exact-size.js';
 import { assembleStage } from './assemble-stage.js';
 import { compareFuzzyLinks } from './canonical-order.js';
 import { linkStage } from './link-stage.js';
