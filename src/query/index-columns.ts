@@ -112,6 +112,9 @@ class CustomerTable {
   }
 }
 
+/** `ids` followed by `added`: `ids` itself in a consistent run, where nothing is added (no copy of every customer's ID). */
+export const withAdded = (ids: readonly string[], added: readonly string[]): string[] => (added.length === 0 ? (ids as string[]) : [...ids, ...added]);
+
 /** The customer ID at row `at` of `column` (null for none), given every ID the columns refer to. */
 export const customerAt = (ids: readonly string[], column: CustomerColumn, at: number): string | null => {
   const position = column[at]!;
@@ -163,7 +166,7 @@ export function toIndexColumns(source: IndexSource): { readonly members: MemberC
       identifiers: numbers(customers, (c) => c.identifiers),
       sources: customers.map((c) => c.sources),
     },
-    customerIds: [...customerIds, ...table.takeAdded()],
+    customerIds: withAdded(customerIds, table.takeAdded()),
     junk: source.junk,
   };
   const edges = (): EdgeColumns => ({

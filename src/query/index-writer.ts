@@ -26,7 +26,7 @@ import {
   type LinkRow,
   type RefusedRow,
 } from './index-format.js';
-import { customerAt, toIndexColumns, valueAt, type EdgeColumns, type MemberColumns } from './index-columns.js';
+import { customerAt, toIndexColumns, valueAt, withAdded, type EdgeColumns, type MemberColumns } from './index-columns.js';
 import type { IndexSource } from './index-source.js';
 import { computeIndexStats } from './index-stats.js';
 import { readIndexSource } from './run-csv-source.js';
@@ -125,8 +125,7 @@ async function writeKeyedKind(
 }
 
 /** Every customer ID the two parts refer to, by position (see CustomerColumn). */
-const allCustomerIds = (members: MemberColumns, edges: EdgeColumns): readonly string[] =>
-  edges.moreCustomerIds.length === 0 ? members.customerIds : [...members.customerIds, ...edges.moreCustomerIds];
+const allCustomerIds = (members: MemberColumns, edges: EdgeColumns): readonly string[] => withAdded(members.customerIds, edges.moreCustomerIds);
 
 /** Writes `details.shards`: per customer its identifiers, records, links and refused merges. */
 async function writeDetails(dir: string, members: MemberColumns, edges: EdgeColumns): Promise<number> {
