@@ -3,3 +3,4 @@ export * from './resolve.js';
 export * from './result.js';
 export * from './rules/index.js';
 export * from './union-find.js';
+export * from './records-hand-over.js';

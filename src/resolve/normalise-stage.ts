@@ -25,10 +25,25 @@ export interface IdentifierNode {
 /** A node while stage 1 collects the records holding it. */
 type NodeInProgress = Omit<IdentifierNode, 'records'> & { records: number[] };
 
+/**
+ * What the later stages read of a record: stage 1 turns its identifiers into nodes and its
+ * attributes into a match record, so the input record itself can be freed.
+ */
+export type RecordHead = Pick<InputRecord, 'recordId' | 'source' | 'domain' | 'timestamp' | 'cookiePermission' | 'crmPermission'>;
+
+const headOf = (record: InputRecord): RecordHead => ({
+  recordId: record.recordId,
+  source: record.source,
+  domain: record.domain,
+  timestamp: record.timestamp,
+  cookiePermission: record.cookiePermission,
+  crmPermission: record.crmPermission,
+});
+
 /** What stage 1 hands the later stages. */
 export interface NormalisedInput {
   /** The records in canonical order: a record's index everywhere after this is its position here. */
-  readonly records: readonly InputRecord[];
+  readonly records: readonly RecordHead[];
   /**
    * Per record, what the fuzzy matchers compare (by index). Stages 2 and 3 read it; the engine
    * then drops it (an empty list from there on): assemble does not need it, and at 1M records it
@@ -134,7 +149,7 @@ export function normaliseStage(input: readonly InputRecord[], config: Config, ps
   }
   nodesByType.clear();
   const junk = markJunk(identifierNodes, records, config, rejections);
-  return { records, matchRecords, identifierNodes, junk, rejections };
+  return { records: records.map(headOf), matchRecords, identifierNodes, junk, rejections };
 }
 
 /** Marks values held by implausibly many records as junk (placeholders are marked already); lists every junk value and rejects its uses. */

@@ -8,6 +8,7 @@ import { assembleStage } from './assemble-stage.js';
 import { compareFuzzyLinks } from './canonical-order.js';
 import { linkStage } from './link-stage.js';
 import { normaliseStage, type NormalisedInput, type Pseudonymise } from './normalise-stage.js';
+import { RecordsHandOver } from './records-hand-over.js';
 import type { ResolutionResult } from './result.js';
 
 export type Stage = 'normalise' | 'match' | 'resolve' | 'assemble';
@@ -24,9 +25,9 @@ export interface ResolveOptions {
   readonly onStage?: (stage: Stage) => void;
 }
 
-/** Stage 1, then whether stage 2 runs. */
-function begin(input: readonly InputRecord[], options: ResolveOptions): { normalised: NormalisedInput; fuzzy: boolean } {
-  const normalised = normaliseStage(input, options.config, options.pseudonymise);
+/** Stage 1 (the only reader of the input records themselves), then whether stage 2 runs. */
+function begin(input: readonly InputRecord[] | RecordsHandOver, options: ResolveOptions): { normalised: NormalisedInput; fuzzy: boolean } {
+  const normalised = normaliseStage(input instanceof RecordsHandOver ? input.take() : input, options.config, options.pseudonymise);
   options.onStage?.('normalise');
   return { normalised, fuzzy: options.fuzzy ?? options.config.fuzzy.enabled };
 }
@@ -52,7 +53,8 @@ function finish(normalised: NormalisedInput, fuzzyStage: FuzzyStageResult | null
 /**
  * Resolves records into customers, on this thread.
  *
- * @param input records in any order (their order does not change the result)
+ * @param input records in any order (their order does not change the result); handed over
+ *   (RecordsHandOver), they are freed after stage 1 when the caller keeps no other reference
  * @param options configuration and run switches
  * @returns every record with its customer, the identifiers, customers, applied links,
  *   refused merges and value-level rejections
@@ -60,7 +62,7 @@ function finish(normalised: NormalisedInput, fuzzyStage: FuzzyStageResult | null
  * const result = resolve(records, { config: DEFAULT_CONFIG, consent: 'enforce' });
  * result.records[0].customerId; // 'cus_…'
  */
-export function resolve(input: readonly InputRecord[], options: ResolveOptions): ResolutionResult {
+export function resolve(input: readonly InputRecord[] | RecordsHandOver, options: ResolveOptions): ResolutionResult {
   const { normalised, fuzzy } = begin(input, options);
   return finish(normalised, fuzzy ? findFuzzyLinks(normalised.matchRecords, options.config.fuzzy) : null, options);
 }
@@ -69,12 +71,12 @@ export function resolve(input: readonly InputRecord[], options: ResolveOptions):
  * Resolves records into customers like `resolve`, scoring the fuzzy candidate pairs on a worker
  * thread as well (the second core; findFuzzyLinksInParallel). Same input, same result.
  *
- * @param input records in any order
+ * @param input records in any order, or handed over (see resolve)
  * @param options configuration and run switches
  * @param parallel when the worker is worth starting (default: from findFuzzyLinksInParallel's minimum size on)
  * @throws Error when the worker thread fails
  */
-export async function resolveInParallel(input: readonly InputRecord[], options: ResolveOptions, parallel: ParallelOptions = {}): Promise<ResolutionResult> {
+export async function resolveInParallel(input: readonly InputRecord[] | RecordsHandOver, options: ResolveOptions, parallel: ParallelOptions = {}): Promise<ResolutionResult> {
   const { normalised, fuzzy } = begin(input, options);
   const { fuzzy: config } = options.config;
   return finish(normalised, fuzzy ? await findFuzzyLinksInParallel(normalised.matchRecords, config, configuredMatchers(config), parallel) : null, options);

@@ -10,6 +10,7 @@ export * from './pseudonymise-record.js';
 export * from './read-state.js';
 export * from './remap-result.js';
 export * from './run-state.js';
+export * from './state-draft.js';
 export * from './state-files.js';
 export * from './state-record.js';
 export * from './write-state.js';

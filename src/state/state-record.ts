@@ -17,12 +17,21 @@ export interface StateRecord {
  * @param customerId the customer ID it was published under
  */
 export function encodeStateRecord(record: InputRecord, customerId: CustomerId): string {
+  return completeStateLine(stateLineBody(record), customerId);
+}
+
+/**
+ * A record's state line without its customer ID (the last field): what can be encoded before the
+ * record is resolved (state-draft.ts). Holds no line break (JSON escapes them in strings).
+ * @param record the record (identifiers raw, or pseudonyms marked `pseudonymised: true`)
+ */
+export function stateLineBody(record: InputRecord): string {
   const attributes: Partial<Record<AttributeField, string>> = {};
   for (const field of ATTRIBUTE_FIELDS) {
     const value = record.attributes[field];
     if (value !== undefined) attributes[field] = value;
   }
-  return JSON.stringify({
+  const line = JSON.stringify({
     source: record.source,
     recordId: record.recordId,
     domain: record.domain,
@@ -37,9 +46,12 @@ export function encodeStateRecord(record: InputRecord, customerId: CustomerId): 
     crmPermission: record.crmPermission,
     file: record.file,
     line: record.line,
-    customerId,
   });
+  return line.slice(0, -1); // without the closing brace: completeStateLine adds the customer ID
 }
+
+/** The whole state line from stateLineBody's text and the record's customer ID. */
+export const completeStateLine = (body: string, customerId: CustomerId): string => `${body},"customerId":${JSON.stringify(customerId)}}`;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

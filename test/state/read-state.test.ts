@@ -11,7 +11,7 @@ import { HEADERS } from '../../src/output/run-files.js';
 import { readPreviousState } from '../../src/state/read-state.js';
 import { STATE_FILES } from '../../src/state/state-files.js';
 import { encodeStateRecord } from '../../src/state/state-record.js';
-import { writeState } from '../../src/state/write-state.js';
+import { lineBlock, writeState } from '../../src/state/write-state.js';
 
 const A = contentCustomerId(['crm/1']);
 const B = contentCustomerId(['crm/2']);
@@ -28,7 +28,7 @@ async function writeRunDir(): Promise<void> {
   await writeFile(join(dir, 'run.json'), JSON.stringify({ format: 'idgraph-run', version: 1 }));
   await writeState(dir, {
     createdAt: '2024-01-01T00:00:00.000Z',
-    records: [{ record: record('1'), customerId: A }, { record: record('2'), customerId: B }, { record: record('3'), customerId: A }],
+    blocks: [lineBlock([encodeStateRecord(record('1'), A), encodeStateRecord(record('2'), B)]), lineBlock([encodeStateRecord(record('3'), A)])],
     customers: [{ id: B, records: 1, firstSeen: '2023-01-01T00:00:00.000Z' }, { id: A, records: 2, firstSeen: '2024-01-01T00:00:00.000Z' }],
     pseudonymised: false,
     keyCheck: null,

@@ -4,25 +4,16 @@ import type { Command } from 'commander';
 import { loadConfig, type ConsentMode } from '../../config/index.js';
 import { errors, IdgraphError } from '../../errors/index.js';
 import { stabiliseIds } from '../../ids/index.js';
-import { readInputs } from '../../input/index.js';
 import { buildReport, checkRunDirectoryTarget, renderReportText, writeRun, type RunManifest } from '../../output/index.js';
 import { writeReportHtml } from '../../output/report-html.js';
 import { createPseudonymiser, PSEUDONYM_KEY_VARIABLE } from '../../privacy/pseudonymise.js';
 import { collectGarbage } from '../../memory/collect-garbage.js';
 import { writeQueryIndex } from '../../query/index-writer.js';
 import { resolveInParallel, type Stage } from '../../resolve/index.js';
-import {
-  carryRecords,
-  checkPreviousCompatible,
-  historyRow,
-  partitionOf,
-  pseudonymKeyCheck,
-  readPreviousState,
-  remapCustomerIds,
-  writeRunState,
-} from '../../state/index.js';
+import { historyRow, partitionOf, pseudonymKeyCheck, remapCustomerIds, writeRunState, type StatePseudonymiser } from '../../state/index.js';
 import type { CliIo } from '../io.js';
-import { createProgress, createStageLog, PROGRESS_MIN_BYTES } from '../progress.js';
+import { createStageLog, PROGRESS_MIN_BYTES } from '../progress.js';
+import { readRunInput } from './resolve-input.js';
 
 export interface ResolveCommandOptions {
   readonly out: string;
@@ -67,26 +58,20 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     stages.done(stage, timings[stage]!);
   };
 
-  // The previous run is read whole before anything is written, so --previous may name the --out directory.
-  const previous = options.previous === undefined ? null : await readPreviousState(options.previous);
-  if (previous !== null) {
-    checkPreviousCompatible(options.previous!, previous.manifest, keyCheck);
-    lap('previous');
-  }
-
-  const progress = createProgress(io, 'reading', !options.quiet);
-  const batch = await readInputs(inputs, config, {
-    onProgress: (done, total) => {
-      inputBytes = total;
-      progress.update(done, total);
-    },
+  const statePseudonymiser: StatePseudonymiser | null =
+    pseudonymise === undefined ? null : { pseudonymise, defaultRegion: config.phone.defaultRegion, extraJunk: new Set(config.junk.values) };
+  const { previous, batch, carried, records, stateDraft } = await readRunInput(inputs, {
+    config,
+    consent,
+    previousDir: options.previous,
+    keyCheck,
+    statePseudonymiser,
+    io,
+    quiet: options.quiet === true,
+    onInputBytes: (total) => (inputBytes = total),
+    lap,
   });
-  progress.stop();
-  lap('read');
-  if (consent !== 'ignore' && !batch.consentColumnsSeen) throw errors.noConsentColumns();
-
-  const carried = carryRecords(previous?.records ?? [], batch.records);
-  const contentResult = await resolveInParallel(carried.records, { config, consent, fuzzy, pseudonymise, onStage: (stage: Stage) => lap(stage) });
+  const contentResult = await resolveInParallel(records, { config, consent, fuzzy, pseudonymise, onStage: (stage: Stage) => lap(stage) });
   // The engine gives content IDs; the published IDs stay stable against the previous run (src/ids/stabilise.ts).
   const createdAt = new Date().toISOString();
   const assignment = stabiliseIds(partitionOf(contentResult), previous?.ids ?? null, createdAt);
@@ -109,7 +94,7 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     largestCustomers,
     junk: result.junk,
     timings,
-    ...(previous === null ? {} : { rowsCarried: carried.carried }),
+    ...(previous === null ? {} : { rowsCarried: carried }),
     stability: previous === null ? null : assignment.stats,
     limits: config.limits,
   });
@@ -137,17 +122,10 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     idHistory: [...(previous?.history ?? []), ...assignment.history].map(historyRow),
     report: { ...report, timings: { ...timings } },
     extraWriters: [
+      // The state first: its work is mostly gzip on libuv's thread pool, which then runs beside this thread's hand-over to the index worker.
+      (staging) => writeRunState(staging, { createdAt, draft: stateDraft, result, assignment, pseudonymised, keyCheck }),
       (staging, runFilesWritten) => writeQueryIndex(staging, result, runFilesWritten),
       (staging) => writeReportHtml(staging, report, result),
-      (staging) =>
-        writeRunState(staging, {
-          createdAt,
-          records: carried.records,
-          result,
-          assignment,
-          pseudonymiser: pseudonymise === undefined ? null : { pseudonymise, defaultRegion: config.phone.defaultRegion, extraJunk: new Set(config.junk.values) },
-          keyCheck,
-        }),
     ],
   });
   lap('write');
