@@ -5,7 +5,7 @@ import type { CustomerId } from '../ids/index.js';
 import type { InputRecord } from '../input/index.js';
 import { canonicalRecordOrder } from '../resolve/index.js';
 import { pseudonymiseRecord, type StatePseudonymiser } from './pseudonymise-record.js';
-import { stateLineBody } from './state-record.js';
+import { stateLineBody, stateLineEnd } from './state-record.js';
 import type { LineBlock } from './write-state.js';
 
 const deflate = promisify(deflateRaw);
@@ -14,8 +14,8 @@ const deflate = promisify(deflateRaw);
 const CHUNK_BYTES = 1 << 20;
 /** Chunks being compressed at once, while the next is encoded. */
 const COMPRESSING_AT_ONCE = 2;
-/** What a line's customer ID field adds: `,"customerId":"<id>"}` and the line break (IDs are ASCII, ids/customer-id.ts). */
-const idSuffix = (customerId: CustomerId) => `,"customerId":${JSON.stringify(customerId)}}\n`;
+/** What a drafted line gets when written: its end (customer ID field, closing brace) and the line break. */
+const idSuffix = (customerId: CustomerId) => `${stateLineEnd(customerId)}\n`;
 const LINE_BREAK = 0x0a;
 
 /** What the draft is completed with, per record in canonical order: the engine's result records. */
@@ -27,7 +27,7 @@ export type PublishedRecord = { readonly source: string; readonly recordId: stri
  * NOTE: why: the state is written last, but from the records as they were read; drafting it first
  * lets the engine free the records after its first stage (RecordsHandOver). At 1M records the
  * lines are ~420 MB, the draft ~45 MB, and the records it replaces were ~500 MB of heap (peak RSS
- * 3.5 → 3.2 GB, bench/RESULTS.md). Chunks are compressed on libuv's thread pool while the next is
+ * ~3,420 → ~3,150 MB, bench/RESULTS.md). Chunks are compressed on libuv's thread pool while the next is
  * encoded, at most COMPRESSING_AT_ONCE at a time: all at once, the ~400 pending chunks and zlib
  * streams held ~1 GB more, and the process never gave it back. They are inflated on this thread
  * when written (on the pool, each waited behind the run's file writes) and completed as bytes: no

@@ -17,12 +17,13 @@ export interface StateRecord {
  * @param customerId the customer ID it was published under
  */
 export function encodeStateRecord(record: InputRecord, customerId: CustomerId): string {
-  return completeStateLine(stateLineBody(record), customerId);
+  return stateLineBody(record) + stateLineEnd(customerId);
 }
 
 /**
  * A record's state line without its customer ID (the last field): what can be encoded before the
- * record is resolved (state-draft.ts). Holds no line break (JSON escapes them in strings).
+ * record is resolved (state-draft.ts); stateLineEnd completes it. Holds no line break (JSON
+ * escapes them in strings).
  * @param record the record (identifiers raw, or pseudonyms marked `pseudonymised: true`)
  */
 export function stateLineBody(record: InputRecord): string {
@@ -47,11 +48,11 @@ export function stateLineBody(record: InputRecord): string {
     file: record.file,
     line: record.line,
   });
-  return line.slice(0, -1); // without the closing brace: completeStateLine adds the customer ID
+  return line.slice(0, -1); // without the closing brace: stateLineEnd adds the customer ID first
 }
 
-/** The whole state line from stateLineBody's text and the record's customer ID. */
-export const completeStateLine = (body: string, customerId: CustomerId): string => `${body},"customerId":${JSON.stringify(customerId)}}`;
+/** What completes stateLineBody's text into the whole line: the customer ID field and the closing brace. */
+export const stateLineEnd = (customerId: CustomerId): string => `,"customerId":${JSON.stringify(customerId)}}`;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
