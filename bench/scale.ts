@@ -1,8 +1,10 @@
 // Scale benchmark: wall time, records/s, peak RSS and stage shares of `idgraph resolve` at growing
 // sizes, against a minimal union-find baseline measured in the same run.
 //
-//   npx tsx bench/scale.ts [--sizes 10000,100000,1000000] [--repeat 3] [--json] [--record]
+//   npx tsx bench/scale.ts [--sizes 10000,100000,1000000] [--repeat 3] [--modes fuzzy,no-fuzzy] [--json] [--record]
 //
+// --modes picks the idgraph runs (both by default: fuzzy matching on, and --no-fuzzy), e.g. one
+// mode for a size that takes long (10M). The charts need both and are left out otherwise.
 // Data comes from the project's generator (seed 1), cached in bench/.work/scale-<n>/. Every
 // measurement is a fresh process timed by /usr/bin/time (peak RSS = its maximum resident set).
 import { spawnSync } from 'node:child_process';
@@ -78,12 +80,19 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
     repeat: { type: 'string', default: '3' },
+    modes: { type: 'string', default: 'fuzzy,no-fuzzy' },
     json: { type: 'boolean', default: false },
     record: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
 const repeat = Number(values.repeat);
+const modes = new Set(values.modes.split(','));
+if (modes.size === 0 || [...modes].some((mode) => mode !== 'fuzzy' && mode !== 'no-fuzzy')) {
+  process.stderr.write('bench/scale: --modes takes fuzzy, no-fuzzy or both (comma-separated)\n');
+  process.exit(2);
+}
+const bothModes = modes.size === 2;
 if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   process.stderr.write('bench/scale: the CLI is not built; run `npm run build` first\n');
   process.exit(1);
@@ -99,11 +108,12 @@ for (const size of sizes) {
   const baseline: Measurement[] = [];
   for (let round = 0; round < repeat; round++) {
     baseline.push(runBaseline(dir));
-    deterministic.push(runIdgraph(dir, ['--no-fuzzy']));
-    fuzzy.push(runIdgraph(dir, []));
+    if (modes.has('no-fuzzy')) deterministic.push(runIdgraph(dir, ['--no-fuzzy']));
+    if (modes.has('fuzzy')) fuzzy.push(runIdgraph(dir, []));
   }
   const b = summarise(baseline);
   for (const [mode, runs] of [['fuzzy on', fuzzy], ['--no-fuzzy', deterministic]] as const) {
+    if (runs.length === 0) continue;
     const s = summarise(runs);
     const total = Object.values(s.stages).reduce((sum, ms) => sum + ms, 0) || 1;
     const shares = Object.entries(s.stages).map(([stage, ms]) => `${stage} ${Math.round((100 * ms) / total)}%`).join(', ');
@@ -114,7 +124,7 @@ for (const size of sizes) {
     if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     rows.push([size.toLocaleString('en-US'), mode, s.seconds.toFixed(2), result.records_per_second.toLocaleString('en-US'), String(result.peak_rss_mb), b.seconds.toFixed(2), String(result.baseline_peak_rss_mb), `${result.ratio_to_baseline}×`, shares]);
   }
-  chart.push({ records: size, fuzzy: summarise(fuzzy).seconds, noFuzzy: summarise(deterministic).seconds, baseline: b.seconds, fuzzyMb: summarise(fuzzy).peakMb });
+  if (bothModes) chart.push({ records: size, fuzzy: summarise(fuzzy).seconds, noFuzzy: summarise(deterministic).seconds, baseline: b.seconds, fuzzyMb: summarise(fuzzy).peakMb });
 }
 
 const table = markdownTable(
@@ -148,14 +158,12 @@ if (values.record) {
     title: 'Scale: idgraph resolve against a minimal union-find baseline',
     date: new Date(),
     machine: machineNote(),
-    command: `npx tsx bench/scale.ts --sizes ${values.sizes} --repeat ${repeat} --record`,
+    command: `npx tsx bench/scale.ts --sizes ${values.sizes} --repeat ${repeat}${bothModes ? '' : ` --modes ${values.modes}`} --record`,
     table,
     notes: [
       `Medians of ${repeat} fresh processes per cell, run one after another; peak RSS from /usr/bin/time. Baseline: bench/baseline-union-find.ts (parse, trim+lower-case, union-find, write; no rules).`,
       `Load average (1, 5, 15 min) before: ${loadBefore.map((load) => load.toFixed(1)).join(', ')}; after: ${loadavg().map((load) => load.toFixed(1)).join(', ')} (a single run on this 2-core machine keeps about 2 busy: idgraph uses a worker thread beside the main one).`,
-      'Lines of the first chart, top to bottom in the legend order: fuzzy on, --no-fuzzy, baseline.',
-      '',
-      ...mermaid,
+      ...(bothModes ? ['Lines of the first chart, top to bottom in the legend order: fuzzy on, --no-fuzzy, baseline.', '', ...mermaid] : []),
     ],
   });
 }
