@@ -11,8 +11,6 @@ export interface RunStateInput {
   /** The result under published IDs (see remap-result.ts). */
   readonly result: ResolutionResult;
   readonly assignment: Pick<IdAssignment, 'firstSeen'>;
-  /** Whether the draft holds pseudonyms (a --pseudonymise run). */
-  readonly pseudonymised: boolean;
   readonly keyCheck: string | null;
 }
 
@@ -29,7 +27,7 @@ export async function writeRunState(stagingDir: string, input: RunStateInput): P
       records: customer.records,
       firstSeen: input.assignment.firstSeen.get(customer.id) ?? input.createdAt,
     })),
-    pseudonymised: input.pseudonymised,
+    pseudonymised: input.draft.pseudonymised,
     keyCheck: input.keyCheck,
   });
 }

@@ -38,6 +38,8 @@ export class StateDraft {
     private readonly chunks: readonly Buffer[],
     /** Number of records (lines) drafted. */
     readonly records: number,
+    /** Whether the lines hold pseudonyms (a --pseudonymise run), never raw identifiers. */
+    readonly pseudonymised: boolean,
   ) {}
 
   /**
@@ -68,7 +70,7 @@ export class StateDraft {
     }
     if (used > 0) await compress();
     await Promise.all(compressing);
-    return new StateDraft(chunks, records.length);
+    return new StateDraft(chunks, records.length, pseudonymiser !== null);
   }
 
   /**

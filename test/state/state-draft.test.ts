@@ -47,6 +47,7 @@ describe('StateDraft', () => {
     const expected = published(records).map(({ record, customerId }) => encodeStateRecord(record, customerId));
     const draft = await StateDraft.of(shuffle(records, 5), null);
     expect(draft.records).toBe(12_000);
+    expect(draft.pseudonymised).toBe(false);
     expect(linesOf(draft, published(records))).toStrictEqual(expected);
   });
 
@@ -57,7 +58,9 @@ describe('StateDraft', () => {
       extraJunk: new Set(),
     };
     const records = recordsOf(50);
-    const lines = linesOf(await StateDraft.of(records, pseudonymiser), published(records));
+    const draft = await StateDraft.of(records, pseudonymiser);
+    expect(draft.pseudonymised).toBe(true);
+    const lines = linesOf(draft, published(records));
     expect(lines).toStrictEqual(published(records).map(({ record, customerId }) => encodeStateRecord(pseudonymiseRecord(record, pseudonymiser), customerId)));
     expect(lines.join('\n')).not.toContain('Example.org');
   });

@@ -123,7 +123,7 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     report: { ...report, timings: { ...timings } },
     extraWriters: [
       // The state first: its work is mostly gzip on libuv's thread pool, which then runs beside this thread's hand-over to the index worker.
-      (staging) => writeRunState(staging, { createdAt, draft: stateDraft, result, assignment, pseudonymised, keyCheck }),
+      (staging) => writeRunState(staging, { createdAt, draft: stateDraft, result, assignment, keyCheck }),
       (staging, runFilesWritten) => writeQueryIndex(staging, result, runFilesWritten),
       (staging) => writeReportHtml(staging, report, result),
     ],
