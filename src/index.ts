@@ -1,5 +1,6 @@
 // The public library API of idgraph. Only what is listed here is supported; everything else is internal.
 export { resolve, resolveInParallel } from './resolve/resolve.js';
+export { RecordsHandOver } from './resolve/records-hand-over.js';
 export type { ResolveOptions, Stage } from './resolve/resolve.js';
 export type { ParallelOptions } from './matchers/fuzzy/find-links-parallel.js';
 export type {
