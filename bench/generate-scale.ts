@@ -1,6 +1,6 @@
 // Writes the scale benchmark's dataset of N records (the project's generator, seed 1) into DIR.
 //
-//   node --max-old-space-size=16384 --import tsx bench/generate-scale.ts N DIR
+//   node --max-old-space-size=20000 --import tsx bench/generate-scale.ts N DIR
 //
 // Run by bench/scale.ts in a process of its own: the generator holds the whole dataset, ~10 GB at
 // 10M records, beyond the default heap of `npx tsx`.

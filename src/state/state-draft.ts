@@ -5,7 +5,7 @@ import type { CustomerId } from '../ids/index.js';
 import type { InputRecord } from '../input/index.js';
 import { canonicalRecordOrder } from '../resolve/index.js';
 import { pseudonymiseRecord, type StatePseudonymiser } from './pseudonymise-record.js';
-import { stateLineBody, stateLineEnd } from './state-record.js';
+import { stateLineBody, stateLineEnd, stateLinePrefix } from './state-record.js';
 import type { LineBlock } from './write-state.js';
 
 const deflate = promisify(deflateRaw);
@@ -16,6 +16,8 @@ const CHUNK_BYTES = 1 << 20;
 const COMPRESSING_AT_ONCE = 2;
 /** What a drafted line gets when written: its end (customer ID field, closing brace) and the line break. */
 const idSuffix = (customerId: CustomerId) => `${stateLineEnd(customerId)}\n`;
+/** Bytes of idSuffix beyond the ID itself: customer IDs are ASCII and need no escaping (ids/customer-id.ts). */
+const ID_SUFFIX_EXTRA = idSuffix('' as CustomerId).length;
 const LINE_BREAK = 0x0a;
 
 /** What the draft is completed with, per record in canonical order: the engine's result records. */
@@ -89,7 +91,7 @@ export class StateDraft {
       for (let at = bodies.indexOf(LINE_BREAK); at >= 0; at = bodies.indexOf(LINE_BREAK, at + 1)) {
         const record = published[index + lines++];
         if (record === undefined) throw new Error('StateDraft: record count differs from the result');
-        size += Buffer.byteLength(idSuffix(record.customerId)) - 1; // the body's line break is not copied
+        size += ID_SUFFIX_EXTRA + record.customerId.length - 1; // the body's line break is not copied
       }
       const out = Buffer.allocUnsafe(size);
       let used = 0;
@@ -97,15 +99,18 @@ export class StateDraft {
       for (let line = 0; line < lines; line++) {
         const record = published[index++]!;
         const end = bodies.indexOf(LINE_BREAK, start);
-        // Each line must be the published record's: its first fields are its source and record ID.
-        const prefix = `{"source":${JSON.stringify(record.source)},"recordId":${JSON.stringify(record.recordId)},`;
-        if (Buffer.byteLength(prefix) > expected.length) expected = Buffer.allocUnsafe(Buffer.byteLength(prefix));
-        const prefixBytes = expected.write(prefix);
+        // Each line must be the published record's.
+        const prefix = stateLinePrefix(record);
+        const prefixBytes = Buffer.byteLength(prefix);
+        if (prefixBytes > expected.length) expected = Buffer.allocUnsafe(prefixBytes);
+        expected.write(prefix);
         if (end - start < prefixBytes || expected.compare(bodies, start, start + prefixBytes, 0, prefixBytes) !== 0) {
           throw new Error('StateDraft: record order differs from the result');
         }
         used += bodies.copy(out, used, start, end);
-        used += out.write(idSuffix(record.customerId), used, 'utf8');
+        const suffix = idSuffix(record.customerId);
+        if (out.write(suffix, used, 'utf8') !== suffix.length) throw new Error('StateDraft: a customer ID is not in its ASCII format');
+        used += suffix.length;
         start = end + 1;
       }
       yield { bytes: out.subarray(0, used), lines };

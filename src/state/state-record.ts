@@ -51,6 +51,13 @@ export function stateLineBody(record: InputRecord): string {
   return line.slice(0, -1); // without the closing brace: stateLineEnd adds the customer ID first
 }
 
+/**
+ * How every state line of `record` begins: its first two fields, in stateLineBody's order. The
+ * draft checks each drafted line against the record the result lists at its place.
+ */
+export const stateLinePrefix = (record: Pick<InputRecord, 'source' | 'recordId'>): string =>
+  `{"source":${JSON.stringify(record.source)},"recordId":${JSON.stringify(record.recordId)},`;
+
 /** What completes stateLineBody's text into the whole line: the customer ID field and the closing brace. */
 export const stateLineEnd = (customerId: CustomerId): string => `,"customerId":${JSON.stringify(customerId)}}`;
 

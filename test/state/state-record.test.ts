@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { contentCustomerId } from '../../src/ids/customer-id.js';
 import type { InputRecord } from '../../src/input/index.js';
-import { decodeStateRecord, encodeStateRecord } from '../../src/state/state-record.js';
+import { decodeStateRecord, encodeStateRecord, stateLineBody, stateLinePrefix } from '../../src/state/state-record.js';
 
 const ID = contentCustomerId(['crm/1']);
 const RECORD: InputRecord = {
@@ -42,5 +42,13 @@ describe('decodeStateRecord', () => {
       const bare: InputRecord = { ...RECORD, timestamp: null, crmPermission: null, identifiers: [], attributes: {} };
       expect(decodeStateRecord(encodeStateRecord(bare, ID))).toStrictEqual({ record: bare, customerId: ID });
     });
+  });
+});
+
+describe('stateLinePrefix', () => {
+  test('should be how the line of the same record begins, and not of another record', () => {
+    expect(stateLineBody(RECORD).startsWith(stateLinePrefix(RECORD))).toBe(true);
+    expect(encodeStateRecord(RECORD, ID).startsWith(stateLinePrefix({ source: 'crm', recordId: '10' }))).toBe(false);
+    expect(encodeStateRecord(RECORD, ID).startsWith(stateLinePrefix({ source: 'web', recordId: '1' }))).toBe(false);
   });
 });
