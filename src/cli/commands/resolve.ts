@@ -8,6 +8,7 @@ import { buildReport, checkRunDirectoryTarget, renderReportText, writeRun, type 
 import { writeReportHtml } from '../../output/report-html.js';
 import { createPseudonymiser, PSEUDONYM_KEY_VARIABLE } from '../../privacy/pseudonymise.js';
 import { collectGarbage } from '../../memory/collect-garbage.js';
+import { watchMemoryPressure } from '../../memory/memory-pressure.js';
 import { writeQueryIndex } from '../../query/index-writer.js';
 import { resolveInParallel, type Stage } from '../../resolve/index.js';
 import { historyRow, partitionOf, pseudonymKeyCheck, remapCustomerIds, writeRunState, type StatePseudonymiser } from '../../state/index.js';
@@ -32,8 +33,19 @@ function consentMode(value: string | undefined, fallback: ConsentMode): ConsentM
   throw errors.usage(`--consent must be enforce, strict or ignore`);
 }
 
-/** Runs a resolution end to end. */
+/** Runs a resolution end to end, collecting garbage early when the machine runs short of memory. */
 export async function runResolve(inputs: readonly string[], options: ResolveCommandOptions, io: CliIo): Promise<void> {
+  const memory = watchMemoryPressure();
+  let collections = 0;
+  try {
+    await resolveRun(inputs, options, io);
+  } finally {
+    collections = memory.stop();
+  }
+  if (collections > 0 && !options.quiet) io.stderr(`memory: ${collections} extra full garbage collection(s) ran when this machine's memory ran short\n`);
+}
+
+async function resolveRun(inputs: readonly string[], options: ResolveCommandOptions, io: CliIo): Promise<void> {
   const config = await loadConfig(options.config);
   const consent = consentMode(options.consent, config.consent);
   const fuzzy = options.fuzzy && config.fuzzy.enabled;
