@@ -24,13 +24,22 @@ export function csvLine(cells: readonly CsvCell[]): string {
   return `${line}\n`;
 }
 
-const CHUNK_CHARS = 1 << 20;
+/**
+ * Characters of text gathered per write.
+ * NOTE: kept under V8's largest regular object (128 KB): a longer string is allocated in the
+ * large-object space, which only a full collection frees, so every chunk written became old
+ * garbage. With 1 MB chunks the main thread's heap grew by about the size of the files written
+ * (~0.5 GB at 1M records, heap 1.24 → 1.43 GB, RSS 2.92 → 3.14 GB through the CSV files); with 32 K
+ * it stays flat (1.25–1.34 GB, RSS ~2.99 GB), and at 10M records that growth on top of ~12 GB live
+ * is what the kernel's OOM killer ended (bench/RESULTS.md).
+ */
+export const TEXT_CHUNK_CHARS = 1 << 15;
 
-/** One CSV file being written row by row: header first, rows buffered into ~1 MB writes. */
+/** One CSV file being written row by row: header first, rows buffered into writes of TEXT_CHUNK_CHARS. */
 export interface CsvFileSink {
   /**
    * Buffers `row`. Returns the write of the buffer when it was full (await it before the next
-   * row), null otherwise: a caller writing millions of rows awaits once per ~1 MB, not per row.
+   * row), null otherwise: a caller writing millions of rows awaits once per chunk, not per row.
    */
   write(row: readonly CsvCell[]): Promise<void> | null;
   /** Writes what is buffered, fsyncs and closes; the file is complete once this resolves. */
@@ -52,7 +61,7 @@ export async function openCsvFile(path: string, header: readonly string[]): Prom
     write(row) {
       rows++;
       chunk += csvLine(row);
-      if (chunk.length < CHUNK_CHARS) return null;
+      if (chunk.length < TEXT_CHUNK_CHARS) return null;
       const text = chunk;
       chunk = '';
       return handle.write(text).then(() => undefined);
@@ -71,7 +80,7 @@ export async function openCsvFile(path: string, header: readonly string[]): Prom
 }
 
 /**
- * Writes `header` and then every row of `rows` to `path` in chunks of about 1 MB, and fsyncs
+ * Writes `header` and then every row of `rows` to `path` in chunks of TEXT_CHUNK_CHARS, and fsyncs
  * before resolving so the later directory rename publishes complete files.
  * NOTE: awaited once per chunk, not per row: a 1M-record run writes ~5M rows, and an await per
  * row cost the main thread about a second of promise bookkeeping.

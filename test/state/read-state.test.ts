@@ -111,9 +111,14 @@ describe('readPreviousState', () => {
       expect(state.history).toStrictEqual([{ oldId: OLD, newId: A, event: 'merged', at: '2023-06-01T00:00:00.000Z' }]);
     });
 
-    test('for customers.csv sorted by ID', async () => {
-      const lines = (await readFile(join(dir, STATE_FILES.customers), 'utf8')).trim().split('\n');
-      expect(lines.slice(1).map((line) => line.split(',')[0])).toStrictEqual([A, B].sort());
+    test('for customers.csv sorted by ID, whatever order the customers came in', async () => {
+      const ids = [A, B, OLD].sort();
+      const customers = ids.map((id, index) => ({ id, records: index + 1, firstSeen: '2024-01-01T00:00:00.000Z' }));
+      for (const given of [customers, [...customers].reverse(), [customers[1]!, customers[0]!, customers[2]!]]) {
+        await writeState(dir, { createdAt: '2024-01-01T00:00:00.000Z', blocks: [], customers: given, pseudonymised: false, keyCheck: null });
+        const lines = (await readFile(join(dir, STATE_FILES.customers), 'utf8')).trim().split('\n');
+        expect(lines.slice(1)).toStrictEqual(customers.map((c) => `${c.id},${c.firstSeen},${c.records}`));
+      }
     });
   });
 });
