@@ -47,6 +47,15 @@ export function shouldCollect(reading: MemoryReading, heapAfterLastCollection: n
   return underPressure(reading, policy) && growth >= policy.minGrowthBytes && growth >= policy.minGrowthShare * heapAfterLastCollection;
 }
 
+/**
+ * Whether the machine can still give `copyBytes` (with the process staying under
+ * PressurePolicy.maxRssShare of its memory): for data about to be copied, such as what is posted
+ * to a worker thread, which is serialised on this thread and rebuilt on the worker's heap.
+ */
+export function roomFor(copyBytes: number, reading: MemoryReading, policy: PressurePolicy = DEFAULT_PRESSURE_POLICY): boolean {
+  return copyBytes <= reading.available && reading.rss + copyBytes <= policy.maxRssShare * reading.total;
+}
+
 /** The machine's memory, or the cgroup limit this process runs under when that is lower (Node reports "no limit" as a huge number). */
 function totalMemory(): number {
   const machine = totalmem();

@@ -327,18 +327,27 @@ async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, 
 }
 
 /**
+ * Where the query index is written: on a worker thread (beside the CSV files, on the second core;
+ * the worker gets a copy of the result's columns) or on this thread (no copy, the index's time
+ * added to this thread's). The files are the same byte for byte.
+ */
+export type IndexThread = 'worker' | 'this-thread';
+
+/**
  * Writes the query index files into a run's staging directory. Called by `resolve` as an extra
  * writer of writeRun, while the CSV files are being written (in a worker thread when the built
- * worker script is there); the index records their sizes once `runFilesWritten` settles.
+ * worker script is there and `thread` allows it); the index records their sizes once
+ * `runFilesWritten` settles.
  * @param stagingDir the staging directory of the run being written
  * @param result the resolution the run's files were written from
  * @param runFilesWritten settles when the run's CSV files are complete in `stagingDir`
+ * @param thread 'this-thread' when the machine has no room for the worker's copy of the columns
  */
-export async function writeQueryIndex(stagingDir: string, result: ResolutionResult, runFilesWritten: Promise<void>): Promise<void> {
+export async function writeQueryIndex(stagingDir: string, result: ResolutionResult, runFilesWritten: Promise<void>, thread: IndexThread = 'worker'): Promise<void> {
   // NOTE: unlike the parsing and fuzzy workers, this one is not run from its TypeScript source in
   // the tests: most in-process tests write an index, and a worker through tsx costs ~0.3 s to start.
   // The built CLI's tests compare its worker-written index with the in-thread one byte for byte.
-  if (existsSync(fileURLToPath(INDEX_WORKER))) await writeQueryIndexInWorker(stagingDir, result, runFilesWritten);
+  if (thread === 'worker' && existsSync(fileURLToPath(INDEX_WORKER))) await writeQueryIndexInWorker(stagingDir, result, runFilesWritten);
   else {
     const columns = toIndexColumns(result);
     await writeQueryIndexHere(stagingDir, columns.members, columns.edges(), runFilesWritten);
