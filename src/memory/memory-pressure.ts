@@ -92,8 +92,12 @@ export interface MemoryWatchOptions {
  * ~4-5 GB outside the heap, reached 22.2 GB and the kernel killed the run (bench/RESULTS.md). A
  * lower fixed limit would stop runs that need the heap on a larger machine; this watch follows the
  * machine instead. It does nothing on a small run (no pressure), and nothing without --expose-gc.
- * The timer fires between awaits: the asynchronous parts of a run (reading, the fuzzy stage, the
- * write stage), which are where garbage piles up; it never keeps the process alive.
+ * The timer fires only between awaits (reading, the fuzzy stage's hand-offs, the CSV files), never
+ * in the long synchronous stretches (normalising, the index hand-over), and never keeps the
+ * process alive. It did not save the 10M fuzzy-on run by itself: the garbage that killed it was
+ * the CSV writer's 1 MB strings (see TEXT_CHUNK_CHARS) and the memory then taken by the index
+ * worker's copy (see indexThreadFor in the resolve command); it stays as a guard for garbage
+ * between awaits that no fix here has foreseen.
  */
 export function watchMemoryPressure(options: MemoryWatchOptions = {}): MemoryWatch {
   const policy = options.policy ?? DEFAULT_PRESSURE_POLICY;
