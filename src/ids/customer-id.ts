@@ -43,3 +43,11 @@ export function contentCustomerId(sortedRecordKeys: readonly string[]): Customer
   for (const key of sortedRecordKeys) hash.update(key).update('\n');
   return `cus_${base32hex80(hash.digest())}` as CustomerId;
 }
+
+/**
+ * The order of customers in a run (customers.csv, state/customers.csv): by ID, in code-unit order
+ * (not a locale's), so the files are the same on every machine.
+ */
+export function byCustomerId(a: { readonly id: string }, b: { readonly id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,5 +1,5 @@
 // Stage 4 of the engine: components become customers with content IDs; the result's rows and counts.
-import { contentCustomerId, type CustomerId } from '../ids/index.js';
+import { byCustomerId, contentCustomerId, type CustomerId } from '../ids/index.js';
 import { IDENTIFIER_TYPES, parseNodeKey } from '../identifiers/index.js';
 import type { FuzzyLink, FuzzyStageResult } from '../matchers/index.js';
 import { recordKeyOf } from './canonical-order.js';
@@ -91,7 +91,7 @@ export function assembleStage(
       sources: [...sources].sort(),
     });
   }
-  customers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  customers.sort(byCustomerId);
 
   const customerOf = (node: number): CustomerId | null => {
     const slot = customerOfRoot[sets.find(node)]!;

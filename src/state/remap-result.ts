@@ -1,5 +1,5 @@
 // Publishes a resolution under stable IDs: replaces every content customer ID by its assigned ID.
-import type { CustomerId } from '../ids/index.js';
+import { byCustomerId, type CustomerId } from '../ids/index.js';
 import type { ResolutionResult } from '../resolve/index.js';
 
 /**
@@ -41,7 +41,7 @@ export function remapCustomerIds(result: ResolutionResult, idOf: ReadonlyMap<Cus
         const id = map(customer.id);
         return id === customer.id ? customer : { ...customer, id };
       })
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      .sort(byCustomerId),
     refused: result.refused.map((refusal) => {
       const fromCustomer = mapNullable(refusal.fromCustomer);
       const toCustomer = mapNullable(refusal.toCustomer);

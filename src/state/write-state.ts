@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createGzip, constants as zlib } from 'node:zlib';
-import type { CustomerId } from '../ids/index.js';
+import { byCustomerId, type CustomerId } from '../ids/index.js';
 import { TEXT_CHUNK_CHARS, writeCsv } from '../output/csv-file.js';
 import { STATE_CUSTOMERS_HEADER, STATE_DIR, STATE_FILES, STATE_FORMAT, STATE_VERSION, type StateManifest } from './state-files.js';
 
@@ -64,8 +64,6 @@ export const lineBlock = (lines: readonly string[]): LineBlock => ({ bytes: Buff
 
 type StateCustomer = StateContents['customers'][number];
 
-const byId = (a: StateCustomer, b: StateCustomer) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
  * state/customers.csv's rows in customer ID order, made one at a time.
  * NOTE: a run's customers already come in ID order (remapCustomerIds sorts them), so they are
@@ -73,8 +71,8 @@ const byId = (a: StateCustomer, b: StateCustomer) => (a.id < b.id ? -1 : a.id > 
  * held ~6M objects more while the run's last files were written.
  */
 function* customerRows(customers: readonly StateCustomer[]): Iterable<readonly [string, string, number]> {
-  const inOrder = customers.every((customer, index) => index === 0 || byId(customers[index - 1]!, customer) < 0);
-  for (const c of inOrder ? customers : [...customers].sort(byId)) yield [c.id, c.firstSeen, c.records];
+  const inOrder = customers.every((customer, index) => index === 0 || byCustomerId(customers[index - 1]!, customer) < 0);
+  for (const c of inOrder ? customers : [...customers].sort(byCustomerId)) yield [c.id, c.firstSeen, c.records];
 }
 
 /**
