@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import type { RefusalRule, ResolutionResult } from '../resolve/index.js';
+import { roomFor, type MemoryReading } from '../memory/memory-pressure.js';
 import { startWorker, workerFailure } from '../threads/start-worker.js';
 import {
   dataFileOf,
@@ -332,6 +333,19 @@ async function writeQueryIndexInWorker(stagingDir: string, source: IndexSource, 
  * added to this thread's). The files are the same byte for byte.
  */
 export type IndexThread = 'worker' | 'this-thread';
+
+/**
+ * Where the query index is written, from this thread's memory read right after the collection
+ * before the write stage (its heap then holds the live result and little else).
+ * NOTE: the worker's copy of the result's columns (strings copied, serialised here and rebuilt
+ * on its heap) is taken to be as large as this thread's live heap, about twice what it was
+ * measured at: at 10M records with fuzzy matching on, 10.1 GB live here, the hand-over took the
+ * process from ~15 to ~19–22 GB, and one run of two was killed out of memory there
+ * (bench/RESULTS.md). On this thread the index costs no copy, only time.
+ */
+export function indexThreadFor(reading: MemoryReading): IndexThread {
+  return roomFor(reading.heapUsed, reading) ? 'worker' : 'this-thread';
+}
 
 /**
  * Writes the query index files into a run's staging directory. Called by `resolve` as an extra

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { indexThreadFor } from '../../src/cli/commands/resolve.js';
 import { readMemory, roomFor, shouldCollect, underPressure, watchMemoryPressure, type MemoryReading } from '../../src/memory/memory-pressure.js';
 
 const GB = 1024 ** 3;
@@ -32,18 +31,6 @@ describe('roomFor', () => {
 
   it('should find no room for a copy that takes the process over three quarters of the machine, even with memory left', () => {
     expect(roomFor(10 * GB, { ...calm, rss: 9 * GB, available: 14 * GB })).toBe(false);
-  });
-});
-
-describe('indexThreadFor', () => {
-  it('should write the query index on its worker while the machine has room for a copy of the live heap', () => {
-    // 1M records on this 24 GB machine, after the collection before the write stage.
-    expect(indexThreadFor({ rss: 2.9 * GB, heapUsed: 1.04 * GB, available: 20 * GB, total: 24 * GB })).toBe('worker');
-  });
-
-  it('should write it on the main thread when a copy of the live heap would not fit', () => {
-    // 10M records with fuzzy matching on, where the hand-over to the worker ran the machine out of memory.
-    expect(indexThreadFor({ rss: 15.8 * GB, heapUsed: 10.1 * GB, available: 7 * GB, total: 24 * GB })).toBe('this-thread');
   });
 });
 

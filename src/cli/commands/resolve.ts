@@ -8,8 +8,8 @@ import { buildReport, checkRunDirectoryTarget, renderReportText, writeRun, type 
 import { writeReportHtml } from '../../output/report-html.js';
 import { createPseudonymiser, PSEUDONYM_KEY_VARIABLE } from '../../privacy/pseudonymise.js';
 import { collectGarbage } from '../../memory/collect-garbage.js';
-import { readMemory, roomFor, watchMemoryPressure, type MemoryReading } from '../../memory/memory-pressure.js';
-import { writeQueryIndex, type IndexThread } from '../../query/index-writer.js';
+import { readMemory, watchMemoryPressure } from '../../memory/memory-pressure.js';
+import { indexThreadFor, writeQueryIndex } from '../../query/index-writer.js';
 import { resolveInParallel, type Stage } from '../../resolve/index.js';
 import { historyRow, partitionOf, pseudonymKeyCheck, remapCustomerIds, writeRunState, type StatePseudonymiser } from '../../state/index.js';
 import type { CliIo } from '../io.js';
@@ -43,19 +43,6 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     collections = memory.stop();
   }
   if (collections > 0 && !options.quiet) io.stderr(`memory: ${collections} extra full garbage collection(s) ran when this machine's memory ran short\n`);
-}
-
-/**
- * Where the query index is written, from this thread's memory right after the collection before
- * the write stage (its heap then holds the live result and little else).
- * NOTE: the worker's copy of the result's columns (strings copied, serialised here and rebuilt
- * on its heap) is taken to be as large as this thread's live heap, about twice what it was
- * measured at: at 10M records with fuzzy matching on, 10.1 GB live here, the hand-over took the
- * process from ~15 to ~19–22 GB, and one run of two was killed out of memory there
- * (bench/RESULTS.md). On this thread the index costs no copy, only time.
- */
-export function indexThreadFor(reading: MemoryReading): IndexThread {
-  return roomFor(reading.heapUsed, reading) ? 'worker' : 'this-thread';
 }
 
 async function resolveRun(inputs: readonly string[], options: ResolveCommandOptions, io: CliIo): Promise<void> {
