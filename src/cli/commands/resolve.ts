@@ -8,6 +8,7 @@ import { buildReport, checkRunDirectoryTarget, renderReportText, writeRun, type 
 import { writeReportHtml } from '../../output/report-html.js';
 import { createPseudonymiser, PSEUDONYM_KEY_VARIABLE } from '../../privacy/pseudonymise.js';
 import { collectGarbage } from '../../memory/collect-garbage.js';
+import { turnIncrementalMarkingOff } from '../../memory/incremental-marking.js';
 import { readMemory, watchMemoryPressure } from '../../memory/memory-pressure.js';
 import { indexThreadFor, writeQueryIndex } from '../../query/index-writer.js';
 import { resolveInParallel, type Stage } from '../../resolve/index.js';
@@ -127,8 +128,12 @@ async function resolveRun(inputs: readonly string[], options: ResolveCommandOpti
   };
   collectGarbage();
   const indexThread = indexThreadFor(readMemory());
-  if (indexThread === 'this-thread' && !options.quiet) {
-    io.stderr(`memory: the query index is written on the main thread: this machine has too little memory left for its worker's copy of the result\n`);
+  if (indexThread === 'this-thread') {
+    // A heap this large is what incremental marking handles worst (src/memory/incremental-marking.ts).
+    turnIncrementalMarkingOff();
+    if (!options.quiet) {
+      io.stderr(`memory: the query index is written on the main thread: this machine has too little memory left for its worker's copy of the result\n`);
+    }
   }
   stages.writing(options.out);
   await writeRun(options.out, {
