@@ -96,7 +96,7 @@ export interface MemoryWatchOptions {
  * in the long synchronous stretches (normalising, the index hand-over), and never keeps the
  * process alive. It did not save the 10M fuzzy-on run by itself: the garbage that killed it was
  * the CSV writer's 1 MB strings (see TEXT_CHUNK_CHARS) and the memory then taken by the index
- * worker's copy (see indexThreadFor in the resolve command); it stays as a guard for garbage
+ * worker's copy (see indexThreadFor in src/query/index-writer.ts); it stays as a guard for garbage
  * between awaits that no fix here has foreseen.
  */
 export function watchMemoryPressure(options: MemoryWatchOptions = {}): MemoryWatch {
