@@ -1,17 +1,34 @@
-// Helpers that build blocking-key strings from profile parts.
+// How blocking rules hand their keys to the blocker: as parts, which the blocker hashes in place.
+import type { MatchProfile } from './profile.js';
+
+/** A part of a blocking key; a missing (null, undefined) or empty part means no such key. */
+export type KeyPart = string | null | undefined;
 
 /**
- * Joins the parts of a blocking key, or gives none when a part is missing.
- * @param parts - the key parts
- * @returns `[key]`, or `[]` when any part is null or empty
- * @example keyOf('1985-03-07', 'm460') // ['1985-03-07|m460']
+ * Receives one record's keys under one rule: `key('1985-03-07', 'm460')` is the key
+ * `1985-03-07|m460`, and a call with a missing or empty part gives no key. A repeated key counts once.
+ *
+ * NOTE: parts handed over, not key strings returned in arrays: the blocker hashes the parts where
+ * they are (blocking.ts), so the ~9M rule calls of a 1M-record run allocate no arrays, sets or
+ * joined strings (bench/RESULTS.md, "Blocking keys hashed from their parts, kept per record").
  */
-export function keyOf(...parts: readonly (string | null | undefined)[]): string[] {
-  for (const part of parts) if (part === null || part === undefined || part === '') return [];
-  return [parts.join('|')];
-}
+export type KeySink = (...parts: KeyPart[]) => void;
 
-/** The distinct non-empty keys among `keys`, in order (one record, several values). */
-export function distinctKeys(keys: readonly string[][]): string[] {
-  return [...new Set(keys.flat())];
+/** What a blocking rule does with a profile: hands each of its keys to the sink. */
+export type KeysOfProfile = (profile: MatchProfile, key: KeySink) => void;
+
+/** The separator between a key's parts (`|`), hashed between them as if they were joined. */
+export const KEY_PART_SEPARATOR = '|';
+
+/**
+ * The keys a rule gives a profile, as strings (parts joined with `|`), distinct, in order: what
+ * the blocker hashes, for reading and testing rules.
+ * @example keysOf((p, key) => key(p.birthDate, p.lastCode), profile) // ['1985-03-07|m460']
+ */
+export function keysOf(keys: KeysOfProfile, profile: MatchProfile): string[] {
+  const found = new Set<string>();
+  keys(profile, (...parts) => {
+    if (parts.every((part) => part !== null && part !== undefined && part !== '')) found.add(parts.join(KEY_PART_SEPARATOR));
+  });
+  return [...found];
 }

@@ -1,15 +1,18 @@
 // Candidate pairs from blocking keys: records sharing a key are compared, never all pairs.
 //
-// Keys are hashed to integers and sorted, one rule at a time, so that 1M records need a few
-// typed arrays instead of millions of Map entries. Blocks above `maxBlockSize` records are
+// Every record's keys under every rule are hashed to integers once; then, one rule at a time,
+// they are sorted into blocks, so that 1M records need a few typed arrays instead of millions of
+// Map entries. Blocks above `maxBlockSize` records are
 // skipped and counted (a key shared by thousands of records says little and would cost
 // quadratic time). A pair that shares several keys is compared once: in its first block.
+import { KEY_PART_SEPARATOR, type KeySink, type KeysOfProfile } from './blocking-key.js';
 import type { MatchProfile } from './profile.js';
 
 /** A blocking rule as the blocker sees it: keys of a profile. */
 export interface KeyRule {
   readonly id: string;
-  readonly keys: (profile: MatchProfile) => readonly string[];
+  /** Hands each key of a profile to the sink, as parts (blocking-key.ts). */
+  readonly keys: KeysOfProfile;
   /**
    * A tighter block-size limit for a broad rule (one name, one postal code): its big blocks hold
    * namesakes and neighbours, costly to compare and rarely linked. The smaller of this and the
@@ -32,52 +35,106 @@ export interface BlockingStats {
   readonly pairsByRule: Readonly<Record<string, number>>;
 }
 
-/** Per rule, every record's key hashes in CSR layout: keys of record i are hashes[offsets[i]..offsets[i+1]). */
-interface RuleKeys {
+/** Keys of distinct rules never compare equal: a key is `rule * RULE_SPAN + hash`, and hashes stay below 2^30. */
+const RULE_SPAN = 2 ** 30;
+
+/**
+ * Every record's keys under every rule, in CSR layout: the keys of record i are
+ * `keys[offsets[i]..offsets[i+1])`, each `rule * RULE_SPAN + hash`, ascending (so grouped by rule).
+ *
+ * NOTE: one list per record for all rules, not one list per rule: the test whether a pair was
+ * already compared reads every earlier rule's keys of both records, and with a list per rule those
+ * were two reads at random positions per rule and record. Measured on the 1M-record scale data,
+ * enumerating the candidate pairs took 12.7 s with lists per rule and 10.9 s with this layout
+ * (bench/RESULTS.md, "Blocking keys hashed from their parts, kept per record").
+ */
+interface RecordKeys {
   readonly offsets: Int32Array;
-  readonly hashes: Int32Array;
-  readonly oversized: Set<number>;
+  readonly keys: Float64Array;
+  /** Keys per rule. */
+  readonly counts: Int32Array;
 }
 
-/** FNV-1a over the rule number and the key's UTF-16 code units, as a non-negative 31-bit integer. */
-function hashKey(rule: number, key: string): number {
-  let hash = (0x811c9dc5 ^ rule) >>> 0;
-  hash = Math.imul(hash, 0x01000193);
-  for (let index = 0; index < key.length; index++) {
-    hash ^= key.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 1) & 0x3fffffff;
+const FNV_PRIME = 0x01000193;
+const SEPARATOR_CODE = KEY_PART_SEPARATOR.charCodeAt(0);
+
+/** FNV-1a of `text`'s UTF-16 code units, continuing from `hash`. */
+function hashText(hash: number, text: string): number {
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), FNV_PRIME);
+  return hash;
 }
 
-function collectKeys(profiles: readonly MatchProfile[], rule: KeyRule, ruleIndex: number, hashBits: number): RuleKeys {
+/**
+ * Every record's keys under every rule (RecordKeys). The rules hand their keys over as parts
+ * (blocking-key.ts); a key is FNV-1a over the rule number and its parts joined with `|`, as a
+ * non-negative 30-bit integer cut to `hashBits`.
+ */
+function collectKeys(profiles: readonly MatchProfile[], rules: readonly KeyRule[], hashBits: number): RecordKeys {
   const n = profiles.length;
   const offsets = new Int32Array(n + 1);
-  const hashes: number[] = [];
+  const counts = new Int32Array(rules.length);
+  // About one key per rule and record; grown when a record has more (several emails).
+  let keys = new Float64Array(Math.max(16, n * rules.length));
+  let length = 0;
   const mask = 2 ** hashBits - 1;
-  for (let i = 0; i < n; i++) {
-    const start = offsets[i]!;
-    for (const key of rule.keys(profiles[i]!)) {
-      const hash = hashKey(ruleIndex, key) & mask;
-      let known = false;
-      for (let p = start; p < hashes.length && !known; p++) known = hashes[p] === hash;
-      if (!known) hashes.push(hash);
+  let rule = 0;
+  let ruleStart = 0;
+  const sink: KeySink = (...parts) => {
+    let hash = Math.imul((0x811c9dc5 ^ rule) >>> 0, FNV_PRIME);
+    for (let index = 0; index < parts.length; index++) {
+      const part = parts[index];
+      if (part === null || part === undefined || part === '') return;
+      if (index > 0) hash = Math.imul(hash ^ SEPARATOR_CODE, FNV_PRIME);
+      hash = hashText(hash, part);
     }
-    offsets[i + 1] = hashes.length;
+    const composite = rule * RULE_SPAN + (((hash >>> 1) & 0x3fffffff) & mask);
+    // Insertion into this rule's keys of the record, kept ascending and distinct (a handful at most).
+    let at = length;
+    while (at > ruleStart && keys[at - 1]! > composite) at--;
+    if (at > ruleStart && keys[at - 1] === composite) return;
+    if (length === keys.length) {
+      const grown = new Float64Array(Math.ceil(keys.length * 1.5));
+      grown.set(keys);
+      keys = grown;
+    }
+    keys.copyWithin(at + 1, at, length);
+    keys[at] = composite;
+    length++;
+  };
+  for (let i = 0; i < n; i++) {
+    const profile = profiles[i]!;
+    for (rule = 0; rule < rules.length; rule++) {
+      ruleStart = length;
+      rules[rule]!.keys(profile, sink);
+      counts[rule]! += length - ruleStart;
+    }
+    offsets[i + 1] = length;
   }
-  return { offsets, hashes: Int32Array.from(hashes), oversized: new Set() };
+  return { offsets, keys: length * 8 < keys.length * 7 ? keys.slice(0, length) : keys, counts };
 }
 
-/** True when records x and y share a key of `rule` that was compared (not oversized) and is below `below`. */
-function shareComparedKey(keys: RuleKeys, x: number, y: number, below: number): boolean {
-  const { offsets, hashes, oversized } = keys;
-  // NOTE: this runs for every pair of every block against every earlier rule; the oversized set
-  // is consulted only for a shared key (rare), not for every key of x.
-  for (let p = offsets[x]!; p < offsets[x + 1]!; p++) {
-    const hash = hashes[p]!;
-    if (hash >= below) continue;
-    for (let q = offsets[y]!; q < offsets[y + 1]!; q++) {
-      if (hashes[q] === hash && !oversized.has(hash)) return true;
+/**
+ * True when records x and y share a key below `bound` (an earlier rule's, or the current rule's in
+ * an earlier block) whose block was compared, not skipped as oversized.
+ */
+function shareComparedKey(recordKeys: RecordKeys, oversized: ReadonlySet<number>, x: number, y: number, bound: number): boolean {
+  const { offsets, keys } = recordKeys;
+  let p = offsets[x]!;
+  let q = offsets[y]!;
+  const pEnd = offsets[x + 1]!;
+  const qEnd = offsets[y + 1]!;
+  // Both lists ascend: walk them together up to the bound.
+  while (p < pEnd && q < qEnd) {
+    const a = keys[p]!;
+    const b = keys[q]!;
+    if (a >= bound || b >= bound) return false;
+    if (a < b) p++;
+    else if (b < a) q++;
+    else {
+      // NOTE: the oversized set is consulted only for a shared key (rare), not for every key.
+      if (!oversized.has(a)) return true;
+      p++;
+      q++;
     }
   }
   return false;
@@ -104,7 +161,11 @@ export function forEachCandidatePair(
   const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
   const hashBits = Math.min(30, 53 - indexBits);
   const indexScale = 2 ** indexBits;
-  const done: RuleKeys[] = [];
+  const recordKeys = collectKeys(profiles, rules, hashBits);
+  /** Per record, its first key of the rule being enumerated (rules are taken in order). */
+  const next = recordKeys.offsets.slice(0, n);
+  /** Keys (`rule * RULE_SPAN + hash`) whose blocks were skipped as oversized. */
+  const oversized = new Set<number>();
   let candidatePairs = 0;
   let blocks = 0;
   let oversizedBlocks = 0;
@@ -113,10 +174,16 @@ export function forEachCandidatePair(
 
   rules.forEach((rule, ruleIndex) => {
     const limit = Math.min(maxBlockSize, rule.maxBlockSize ?? Infinity);
-    const keys = collectKeys(profiles, rule, ruleIndex, hashBits);
-    const entries = new Float64Array(keys.hashes.length);
+    const ruleBase = ruleIndex * RULE_SPAN;
+    const entries = new Float64Array(recordKeys.counts[ruleIndex]!);
+    let filled = 0;
     for (let i = 0; i < n; i++) {
-      for (let p = keys.offsets[i]!; p < keys.offsets[i + 1]!; p++) entries[p] = keys.hashes[p]! * indexScale + i;
+      // Each record's keys ascend by rule: this rule's keys start where the last rule's ended.
+      let p = next[i]!;
+      for (const end = recordKeys.offsets[i + 1]!; p < end && recordKeys.keys[p]! < ruleBase + RULE_SPAN; p++) {
+        entries[filled++] = (recordKeys.keys[p]! - ruleBase) * indexScale + i;
+      }
+      next[i] = p;
     }
     entries.sort();
     let pairs = 0;
@@ -129,17 +196,15 @@ export function forEachCandidatePair(
       if (size > limit) {
         oversizedBlocks++;
         oversizedMemberships += size;
-        keys.oversized.add(hash);
+        oversized.add(ruleBase + hash);
       } else if (size >= 2) {
         blocks++;
+        const bound = ruleBase + hash;
         for (let p = start; p < end; p++) {
           const x = entries[p]! - hash * indexScale;
           for (let q = p + 1; q < end; q++) {
             const y = entries[q]! - hash * indexScale;
-            if (shareComparedKey(keys, x, y, hash)) continue;
-            let seen = false;
-            for (let earlier = 0; earlier < done.length && !seen; earlier++) seen = shareComparedKey(done[earlier]!, x, y, Infinity);
-            if (seen) continue;
+            if (shareComparedKey(recordKeys, oversized, x, y, bound)) continue;
             pairs++;
             visit(x, y, ruleIndex);
           }
@@ -147,7 +212,6 @@ export function forEachCandidatePair(
       }
       start = end;
     }
-    done.push(keys);
     candidatePairs += pairs;
     pairsByRule[rule.id] = pairs;
   });

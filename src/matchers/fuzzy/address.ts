@@ -1,6 +1,5 @@
 // Fuzzy matcher: the same (or a typo-apart) address with the same first name or the same birth date.
 import type { Comparison } from '../comparison.js';
-import { keyOf } from '../blocking-key.js';
 import { agrees, BROAD_BLOCK, defineFuzzyMatcher } from './matcher.js';
 
 /** The street agrees (a typo allowed), or only a house number is known and it agrees within the same postal code or city. */
@@ -20,11 +19,11 @@ export function addressAgrees(c: Comparison): boolean {
 export const address = defineFuzzyMatcher({
   id: 'address',
   blocking: [
-    { id: 'address/postal+number+street', keys: (p) => keyOf(p.postalCode, p.houseNumber, p.streetName?.slice(0, 3)) },
-    { id: 'address/postal+last', keys: (p) => keyOf(p.postalCode, p.lastCode), maxBlockSize: BROAD_BLOCK },
-    { id: 'address/postal+first', keys: (p) => keyOf(p.postalCode, p.firstCode), maxBlockSize: BROAD_BLOCK },
-    { id: 'address/postal+date', keys: (p) => keyOf(p.postalCode, p.birthDate) },
-    { id: 'address/street+number+last', keys: (p) => keyOf(p.streetName?.slice(0, 6), p.houseNumber, p.lastCode) },
+    { id: 'address/postal+number+street', keys: (p, key) => key(p.postalCode, p.houseNumber, p.streetName?.slice(0, 3)) },
+    { id: 'address/postal+last', keys: (p, key) => key(p.postalCode, p.lastCode), maxBlockSize: BROAD_BLOCK },
+    { id: 'address/postal+first', keys: (p, key) => key(p.postalCode, p.firstCode), maxBlockSize: BROAD_BLOCK },
+    { id: 'address/postal+date', keys: (p, key) => key(p.postalCode, p.birthDate) },
+    { id: 'address/street+number+last', keys: (p, key) => key(p.streetName?.slice(0, 6), p.houseNumber, p.lastCode) },
   ],
   accepts: (c) => addressAgrees(c) && (c.birthDate === 'exact' || c.birthDate === 'one-off' || agrees(c.first) || c.first === 'weak'),
   label: () => 'address',

@@ -1,5 +1,4 @@
 // Fuzzy matcher: the same email, or one a typo apart (in the local part or the domain), with names that do not disagree.
-import { distinctKeys, keyOf } from '../blocking-key.js';
 import { BROAD_BLOCK, defineFuzzyMatcher } from './matcher.js';
 
 const NOT_DIGITS = /\D+/g;
@@ -18,27 +17,26 @@ export const emailLocal = defineFuzzyMatcher({
   blocking: [
     {
       id: 'email-local/domain+half',
-      keys: (p) =>
-        distinctKeys(
-          p.emails.flatMap((e) => {
-            const length = e.local.length;
-            const half = Math.max(2, Math.floor(length / 2));
-            const head = e.local.slice(0, half);
-            // Digits are part of every key: local parts differing in a digit never count as a
-            // typo (comparison.ts), and the digits (years, counters) keep blocks of common names
-            // small. The length does too; a dropped or added character in the tail changes it by
-            // one, so the head is keyed with both lengths.
-            const digits = `#${e.local.replace(NOT_DIGITS, '')}`;
-            return [
-              keyOf(e.domain, digits, String(length), head),
-              keyOf(e.domain, digits, String(length - 1), head),
-              keyOf(e.domain, digits, '>', e.local.slice(-half)),
-            ];
-          }),
-        ),
+      keys: (p, key) => {
+        for (const e of p.emails) {
+          const length = e.local.length;
+          const half = Math.max(2, Math.floor(length / 2));
+          const head = e.local.slice(0, half);
+          // Digits are part of every key: local parts differing in a digit never count as a
+          // typo (comparison.ts), and the digits (years, counters) keep blocks of common names
+          // small. The length does too; a dropped or added character in the tail changes it by
+          // one, so the head is keyed with both lengths.
+          const digits = `#${e.local.replace(NOT_DIGITS, '')}`;
+          key(e.domain, digits, String(length), head);
+          key(e.domain, digits, String(length - 1), head);
+          key(e.domain, digits, '>', e.local.slice(-half));
+        }
+      },
       maxBlockSize: BROAD_BLOCK,
     },
-    { id: 'email-local/local', keys: (p) => distinctKeys(p.emails.map((e) => (e.local.length >= 4 ? keyOf(e.local) : []))), maxBlockSize: BROAD_BLOCK },
+    { id: 'email-local/local', keys: (p, key) => {
+        for (const e of p.emails) if (e.local.length >= 4) key(e.local);
+      }, maxBlockSize: BROAD_BLOCK },
   ],
   accepts: (c) => (c.email === 'exact' || c.email === 'similar') && c.first !== 'different' && c.last !== 'different',
   label: (c) => (c.email === 'exact' ? 'same email' : 'email a typo apart'),

@@ -1,5 +1,6 @@
 // The fuzzy matcher contract: blocking rules, the kind of evidence it stands for, and its score.
 import type { CoResidentModel } from '../co-residents.js';
+import type { KeysOfProfile } from '../blocking-key.js';
 import { compareProfiles, type Comparison, type ComparisonThresholds } from '../comparison.js';
 import { describeComparison } from '../evidence.js';
 import { matchBits, probabilityOf, type WeightModel } from '../match-weight.js';
@@ -12,7 +13,7 @@ import type { MatchProfile } from '../profile.js';
 export interface BlockingRule {
   /** Unique across matchers, e.g. `name-birthdate/date+initial`. */
   readonly id: string;
-  readonly keys: (profile: MatchProfile) => readonly string[];
+  readonly keys: KeysOfProfile;
   /** A tighter block-size limit for a broad rule (see blocking.ts); the run's `fuzzy.maxBlockSize` applies too. */
   readonly maxBlockSize?: number;
 }

@@ -1,5 +1,4 @@
 // Fuzzy matcher: the same birth date (one digit off allowed) and at least one agreeing name.
-import { distinctKeys, keyOf } from '../blocking-key.js';
 import { agrees, defineFuzzyMatcher } from './matcher.js';
 
 /**
@@ -11,8 +10,14 @@ import { agrees, defineFuzzyMatcher } from './matcher.js';
 export const nameBirthdate = defineFuzzyMatcher({
   id: 'name-birthdate',
   blocking: [
-    { id: 'name-birthdate/date+initial', keys: (p) => distinctKeys([keyOf(p.birthDate, p.first?.[0]), keyOf(p.birthDate, p.last?.[0])]) },
-    { id: 'name-birthdate/year+names', keys: (p) => keyOf(p.birthDate?.slice(0, 4), p.firstCode, p.lastCode) },
+    {
+      id: 'name-birthdate/date+initial',
+      keys: (p, key) => {
+        key(p.birthDate, p.first?.[0]);
+        key(p.birthDate, p.last?.[0]);
+      },
+    },
+    { id: 'name-birthdate/year+names', keys: (p, key) => key(p.birthDate?.slice(0, 4), p.firstCode, p.lastCode) },
   ],
   accepts: (c) => (c.birthDate === 'exact' || c.birthDate === 'one-off') && (agrees(c.first) || agrees(c.last)),
   label: () => 'name and birth date',

@@ -1,5 +1,4 @@
 // Fuzzy matcher: first and last name agree (a typo or a swap allowed); other fields weigh in.
-import { keyOf } from '../blocking-key.js';
 import { agrees, BROAD_BLOCK, defineFuzzyMatcher } from './matcher.js';
 
 /**
@@ -12,10 +11,11 @@ export const name = defineFuzzyMatcher({
   blocking: [
     {
       id: 'name/codes',
-      keys: (p) => (p.firstCode === null || p.lastCode === null ? [] : keyOf(...[p.firstCode, p.lastCode].sort())),
+      // The two codes in sorted order, so that swapped names share the key.
+      keys: (p, key) => (p.firstCode !== null && p.lastCode !== null && p.lastCode < p.firstCode ? key(p.lastCode, p.firstCode) : key(p.firstCode, p.lastCode)),
       maxBlockSize: BROAD_BLOCK,
     },
-    { id: 'name/last+city', keys: (p) => keyOf(p.lastCode, p.city, p.first?.[0]), maxBlockSize: BROAD_BLOCK },
+    { id: 'name/last+city', keys: (p, key) => key(p.lastCode, p.city, p.first?.[0]), maxBlockSize: BROAD_BLOCK },
   ],
   accepts: (c) => agrees(c.first) && agrees(c.last),
   label: () => 'name',

@@ -14,7 +14,9 @@ export const nationalId = defineFuzzyMatcher({
   blocking: [
     {
       id: 'national-id/typo',
-      keys: (p) => (p.nationalId === null ? [] : nationalIdKeys(p.nationalId)),
+      keys: (p, key) => {
+        if (p.nationalId !== null) for (const typoKey of nationalIdKeys(p.nationalId)) key(typoKey);
+      },
       maxBlockSize: BROAD_BLOCK,
     },
   ],

@@ -1,5 +1,5 @@
 // Fuzzy matcher: the same phone, or one a digit apart, with the same first name.
-import { distinctKeys, keyOf } from '../blocking-key.js';
+import type { KeySink } from '../blocking-key.js';
 import { agrees, BROAD_BLOCK, defineFuzzyMatcher } from './matcher.js';
 
 /**
@@ -7,8 +7,10 @@ import { agrees, BROAD_BLOCK, defineFuzzyMatcher } from './matcher.js';
  * the number with its 4th to 7th last digits left out. A changed digit leaves one of them
  * intact wherever it is; each key is specific enough to keep blocks small.
  */
-function phoneKeys(phone: string): string[] {
-  return [...keyOf('h', phone.slice(0, -3)), ...keyOf('t', phone.slice(-7)), ...keyOf('m', `${phone.slice(0, -7)}_${phone.slice(-3)}`)];
+function phoneKeys(phone: string, key: KeySink): void {
+  key('h', phone.slice(0, -3));
+  key('t', phone.slice(-7));
+  key('m', `${phone.slice(0, -7)}_${phone.slice(-3)}`);
 }
 
 /**
@@ -19,7 +21,9 @@ function phoneKeys(phone: string): string[] {
  */
 export const phoneTypo = defineFuzzyMatcher({
   id: 'phone-typo',
-  blocking: [{ id: 'phone-typo/parts', keys: (p) => distinctKeys(p.phones.map(phoneKeys)), maxBlockSize: BROAD_BLOCK }],
+  blocking: [{ id: 'phone-typo/parts', keys: (p, key) => {
+        for (const phone of p.phones) phoneKeys(phone, key);
+      }, maxBlockSize: BROAD_BLOCK }],
   accepts: (c) => (c.phone === 'exact' || c.phone === 'similar') && agrees(c.first) && c.last !== 'different',
   label: (c) => (c.phone === 'exact' ? 'same phone' : 'phone one digit off'),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { keysOf } from '../../../src/matchers/blocking-key.js';
 import { nameBirthdate } from '../../../src/matchers/fuzzy/name-birthdate.js';
 import { profile } from '../../helpers/match-records.js';
 import { CONTEXT } from './context.js';
@@ -28,7 +29,7 @@ describe('nameBirthdate', () => {
     });
   });
   test('should block on birth date with either initial', () => {
-    const keys = nameBirthdate.blocking.map((rule) => rule.keys(profile(0, jonas)));
+    const keys = nameBirthdate.blocking.map((rule) => keysOf(rule.keys, profile(0, jonas)));
     expect(keys).toStrictEqual([['1985-03-07|j', '1985-03-07|w'], ['1985|j520|w256']]);
   });
 });
