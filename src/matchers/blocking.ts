@@ -48,7 +48,7 @@ const RULE_SPAN = 2 ** 30;
  * enumerating the candidate pairs took 12.7 s with lists per rule and 10.9 s with this layout
  * (bench/RESULTS.md, "Blocking keys hashed from their parts, kept per record").
  */
-interface RecordKeys {
+export interface BlockingKeys {
   readonly offsets: Int32Array;
   readonly keys: Float64Array;
   /** Keys per rule. */
@@ -64,13 +64,24 @@ function hashText(hash: number, text: string): number {
   return hash;
 }
 
+/** Bits of a record position and of a key hash: an entry `hash * 2^indexBits + position` must stay an exact float64. */
+function bitsFor(profileCount: number): { readonly indexBits: number; readonly hashBits: number } {
+  const indexBits = Math.max(1, Math.ceil(Math.log2(profileCount + 1)));
+  return { indexBits, hashBits: Math.min(30, 53 - indexBits) };
+}
+
 /**
- * Every record's keys under every rule (RecordKeys). The rules hand their keys over as parts
+ * Every record's keys under every rule, hashed. The rules hand their keys over as parts
  * (blocking-key.ts); a key is FNV-1a over the rule number and its parts joined with `|`, as a
- * non-negative 30-bit integer cut to `hashBits`.
+ * non-negative 30-bit integer cut to the bits the run's size leaves. The same profiles and rules
+ * give the same keys on any thread (the fuzzy stage's worker computes them, find-links-parallel.ts).
+ *
+ * @param profiles - the records to block, in the order forEachCandidatePair will get them
+ * @param rules - the blocking rules, in order
  */
-function collectKeys(profiles: readonly MatchProfile[], rules: readonly KeyRule[], hashBits: number): RecordKeys {
+export function blockingKeys(profiles: readonly MatchProfile[], rules: readonly KeyRule[]): BlockingKeys {
   const n = profiles.length;
+  const { hashBits } = bitsFor(n);
   const offsets = new Int32Array(n + 1);
   const counts = new Int32Array(rules.length);
   // About one key per rule and record; grown when a record has more (several emails).
@@ -117,7 +128,7 @@ function collectKeys(profiles: readonly MatchProfile[], rules: readonly KeyRule[
  * True when records x and y share a key below `bound` (an earlier rule's, or the current rule's in
  * an earlier block) whose block was compared, not skipped as oversized.
  */
-function shareComparedKey(recordKeys: RecordKeys, oversized: ReadonlySet<number>, x: number, y: number, bound: number): boolean {
+function shareComparedKey(recordKeys: BlockingKeys, oversized: ReadonlySet<number>, x: number, y: number, bound: number): boolean {
   const { offsets, keys } = recordKeys;
   let p = offsets[x]!;
   let q = offsets[y]!;
@@ -149,6 +160,7 @@ function shareComparedKey(recordKeys: RecordKeys, oversized: ReadonlySet<number>
  * @param rules - the blocking rules, in order
  * @param maxBlockSize - blocks with more records are skipped and counted
  * @param visit - called with (x, y, rule index), x < y
+ * @param recordKeys - blockingKeys(profiles, rules), when computed already (on another thread)
  * @returns the counts of the run
  */
 export function forEachCandidatePair(
@@ -156,12 +168,13 @@ export function forEachCandidatePair(
   rules: readonly KeyRule[],
   maxBlockSize: number,
   visit: (x: number, y: number, rule: number) => void,
+  recordKeys: BlockingKeys = blockingKeys(profiles, rules),
 ): BlockingStats {
   const n = profiles.length;
-  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const hashBits = Math.min(30, 53 - indexBits);
-  const indexScale = 2 ** indexBits;
-  const recordKeys = collectKeys(profiles, rules, hashBits);
+  if (recordKeys.offsets.length !== n + 1 || recordKeys.counts.length !== rules.length) {
+    throw new Error(`blocking keys for ${recordKeys.offsets.length - 1} records and ${recordKeys.counts.length} rules, not ${n} and ${rules.length}`);
+  }
+  const indexScale = 2 ** bitsFor(n).indexBits;
   /** Per record, its first key of the rule being enumerated (rules are taken in order). */
   const next = recordKeys.offsets.slice(0, n);
   /** Keys (`rule * RULE_SPAN + hash`) whose blocks were skipped as oversized. */

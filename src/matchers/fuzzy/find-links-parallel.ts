@@ -5,9 +5,10 @@ import type { FuzzyConfig } from '../../config/index.js';
 import { startWorker, workerFailure } from '../../threads/start-worker.js';
 import { forEachCandidatePair } from '../blocking.js';
 import type { MatchRecord } from '../match-record.js';
-import { configuredMatchers, finishFuzzyStage, planFuzzyStage, scoreOnOneThread, type FuzzyPlan, type FuzzyStageResult } from './find-links.js';
+import type { MatchProfile } from '../profile.js';
+import { configuredMatchers, finishFuzzyStage, fuzzyProfiles, planFromProfiles, scoreOnOneThread, thresholdsOf, type FuzzyStageResult } from './find-links.js';
 import type { FuzzyMatcher } from './matcher.js';
-import { PairScorer, type PassOneResult } from './pair-scorer.js';
+import { PairScorer } from './pair-scorer.js';
 import { toProfileColumns } from './profile-columns.js';
 import { FUZZY_MATCHERS } from './registry.js';
 import type { ScoreWorkerData, ScoreWorkerMessage, ScoreWorkerReply } from './score-worker-protocol.js';
@@ -39,42 +40,58 @@ export interface ParallelOptions {
   readonly cores?: number;
 }
 
-/** The worker's reply, or the reason it has none (it failed or exited first). */
-function replyOf(worker: Worker): Promise<PassOneResult> {
+/** Waits for the worker's reply of `kind`; rejects when it failed or exited first. */
+function replyOf<Kind extends 'keys' | 'result'>(worker: Worker, kind: Kind): Promise<Extract<ScoreWorkerReply, { kind: Kind }>> {
   return new Promise((resolve, reject) => {
-    worker.once('message', (reply: ScoreWorkerReply) => (reply.ok ? resolve(reply.result) : reject(new Error(`fuzzy scoring worker: ${reply.message}`))));
+    const onMessage = (reply: ScoreWorkerReply) => {
+      if (reply.kind === 'failed') reject(new Error(`fuzzy scoring worker: ${reply.message}`));
+      else if (reply.kind === kind) resolve(reply as Extract<ScoreWorkerReply, { kind: Kind }>);
+      else return;
+      worker.off('message', onMessage);
+    };
+    worker.on('message', onMessage);
     worker.once('error', (error) => reject(workerFailure(error, 'the fuzzy scoring thread', 'resolve fewer records per run, or turn fuzzy matching off (--no-fuzzy)')));
     worker.once('exit', (code) => reject(new Error(`fuzzy scoring worker exited with code ${code} before it replied`)));
   });
 }
 
-/** Enumerates the plan's candidate pairs once and shares their scoring between this thread and one worker. */
-async function scoreOnTwoThreads(plan: FuzzyPlan, matchers: readonly FuzzyMatcher[]): Promise<FuzzyStageResult> {
+/**
+ * Enumerates the candidate pairs once and shares their scoring between this thread and one worker.
+ * NOTE: the worker starts before the weight model exists and computes the blocking keys while this
+ * thread estimates the model; before, this thread did both in turn while the worker waited
+ * (bench/RESULTS.md, "The fuzzy stage's blocking keys computed by its worker").
+ */
+async function scoreOnTwoThreads(profiles: MatchProfile[], config: FuzzyConfig, matchers: readonly FuzzyMatcher[]): Promise<FuzzyStageResult> {
   const progress = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const batchesDone = new Int32Array(progress);
+  const rules = matchers.flatMap((matcher) => matcher.blocking);
   const worker = startWorker(SCORE_WORKER, {
     workerData: {
-      profiles: toProfileColumns(plan.profiles),
-      thresholds: plan.thresholds,
-      model: plan.model,
-      threshold: plan.context.threshold,
+      profiles: toProfileColumns(profiles),
+      thresholds: thresholdsOf(config),
+      threshold: config.threshold,
       matcherIds: matchers.map((matcher) => matcher.id),
-      ruleCount: plan.rules.length,
+      ruleCount: rules.length,
       progress,
     } satisfies ScoreWorkerData,
   });
-  const reply = replyOf(worker);
-  // A failure is reported once this thread is done with its pairs: not an unhandled rejection meanwhile.
-  reply.catch(() => undefined);
+  const keys = replyOf(worker, 'keys');
+  const result = replyOf(worker, 'result');
+  // A failure is reported when this thread awaits them: not an unhandled rejection meanwhile.
+  keys.catch(() => undefined);
+  result.catch(() => undefined);
 
   try {
+    const plan = planFromProfiles(profiles, config, matchers);
+    worker.postMessage({ model: plan.model } satisfies ScoreWorkerMessage);
+    const recordKeys = (await keys).keys;
     const local = new PairScorer(plan, plan.rules.length);
     let batch = new Int32Array(BATCH_PAIRS * 3);
     let filled = 0;
     let batchesSent = 0;
     // NOTE: the load is balanced by the worker's backlog, not split in fixed halves: this thread also
-    // enumerates the pairs, and the worker starts late (it first receives the profiles). Which thread
-    // scores a pair does not change its link, so the result is the same whatever the timing.
+    // enumerates the pairs. Which thread scores a pair does not change its link, so the result is
+    // the same whatever the timing.
     const handOver = () => {
       if (batchesSent - Atomics.load(batchesDone, 0) < MAX_BACKLOG) {
         worker.postMessage(batch satisfies ScoreWorkerMessage, [batch.buffer]);
@@ -85,15 +102,16 @@ async function scoreOnTwoThreads(plan: FuzzyPlan, matchers: readonly FuzzyMatche
       }
       filled = 0;
     };
-    const blocking = forEachCandidatePair(plan.profiles, plan.rules, plan.maxBlockSize, (x, y, rule) => {
+    const visit = (x: number, y: number, rule: number) => {
       batch[filled++] = x;
       batch[filled++] = y;
       batch[filled++] = rule;
       if (filled === batch.length) handOver();
-    });
+    };
+    const blocking = forEachCandidatePair(plan.profiles, plan.rules, plan.maxBlockSize, visit, recordKeys);
     local.visitAll(batch, filled);
     worker.postMessage('end' satisfies ScoreWorkerMessage);
-    const remote = await reply;
+    const remote = (await result).result;
     return finishFuzzyStage(plan, [local.result(), remote], blocking, batchesSent * BATCH_PAIRS);
   } finally {
     await worker.terminate();
@@ -119,8 +137,8 @@ export async function findFuzzyLinksInParallel(
   options: ParallelOptions = {},
 ): Promise<FuzzyStageResult> {
   const known = matchers.every((matcher) => FUZZY_MATCHERS.includes(matcher));
-  const plan = planFuzzyStage(records, config, matchers);
-  const small = plan.profiles.length < (options.minProfiles ?? PARALLEL_MIN_PROFILES);
-  if (!known || small || (options.cores ?? availableParallelism()) < 2) return scoreOnOneThread(plan);
-  return scoreOnTwoThreads(plan, matchers);
+  const profiles = fuzzyProfiles(records);
+  const small = profiles.length < (options.minProfiles ?? PARALLEL_MIN_PROFILES);
+  if (!known || small || (options.cores ?? availableParallelism()) < 2) return scoreOnOneThread(planFromProfiles(profiles, config, matchers));
+  return scoreOnTwoThreads(profiles, config, matchers);
 }

@@ -50,13 +50,10 @@ export function configuredMatchers(config: Pick<FuzzyConfig, 'matchers'>): Fuzzy
 }
 
 /**
- * Profiles the records and estimates the weight model.
- *
+ * The profiles of the records that have something to compare, in canonical index order.
  * @param records - the normalised records, indexed by canonical index
- * @param config - the `fuzzy` config section
- * @param matchers - the matchers to run
  */
-export function planFuzzyStage(records: readonly MatchRecord[], config: FuzzyConfig, matchers: readonly FuzzyMatcher[]): FuzzyPlan {
+export function fuzzyProfiles(records: readonly MatchRecord[]): MatchProfile[] {
   const profiles: MatchProfile[] = [];
   for (const record of records) {
     const profile = profileOf(record);
@@ -64,7 +61,24 @@ export function planFuzzyStage(records: readonly MatchRecord[], config: FuzzyCon
   }
   // Canonical index order, whatever order the caller gave: the u sample and the blocks depend on positions.
   profiles.sort((p, q) => p.index - q.index);
-  const thresholds: ComparisonThresholds = { name: config.nameSimilarity, text: config.textSimilarity };
+  return profiles;
+}
+
+/** The similarity thresholds of a `fuzzy` config section. */
+export const thresholdsOf = (config: Pick<FuzzyConfig, 'nameSimilarity' | 'textSimilarity'>): ComparisonThresholds => ({
+  name: config.nameSimilarity,
+  text: config.textSimilarity,
+});
+
+/**
+ * Estimates the weight model of profiles (from fuzzyProfiles) and plans the stage.
+ *
+ * @param profiles - the profiles, in canonical index order
+ * @param config - the `fuzzy` config section
+ * @param matchers - the matchers to run
+ */
+export function planFromProfiles(profiles: MatchProfile[], config: FuzzyConfig, matchers: readonly FuzzyMatcher[]): FuzzyPlan {
+  const thresholds = thresholdsOf(config);
   const model = buildWeightModel(profiles, {
     thresholds,
     duplicatesPerRecord: config.duplicatesPerRecord,
@@ -81,6 +95,17 @@ export function planFuzzyStage(records: readonly MatchRecord[], config: FuzzyCon
     rules: matchers.flatMap((matcher) => matcher.blocking),
     maxBlockSize: config.maxBlockSize,
   };
+}
+
+/**
+ * Profiles the records and estimates the weight model.
+ *
+ * @param records - the normalised records, indexed by canonical index
+ * @param config - the `fuzzy` config section
+ * @param matchers - the matchers to run
+ */
+export function planFuzzyStage(records: readonly MatchRecord[], config: FuzzyConfig, matchers: readonly FuzzyMatcher[]): FuzzyPlan {
+  return planFromProfiles(fuzzyProfiles(records), config, matchers);
 }
 
 /**

@@ -1,14 +1,17 @@
 // The messages between the fuzzy stage and its scoring worker (score-worker.ts).
+import type { BlockingKeys } from '../blocking.js';
 import type { ComparisonThresholds } from '../comparison.js';
 import type { WeightModel } from '../match-weight.js';
 import type { PassOneResult } from './pair-scorer.js';
 import type { ProfileColumns } from './profile-columns.js';
 
-/** What the worker starts with: the plan of the stage as plain data (matchers by id). */
+/**
+ * What the worker starts with: the profiles and the matchers (by id). The weight model comes
+ * later (ScoreWorkerMessage): the main thread estimates it while the worker computes the blocking keys.
+ */
 export interface ScoreWorkerData {
   readonly profiles: ProfileColumns;
   readonly thresholds: ComparisonThresholds;
-  readonly model: WeightModel;
   readonly threshold: number;
   /** Ids of the fuzzy matchers to run, in their order (registry.ts). */
   readonly matcherIds: readonly string[];
@@ -17,8 +20,14 @@ export interface ScoreWorkerData {
   readonly progress: SharedArrayBuffer;
 }
 
-/** A batch of (x, y, rule) triples to score, or the end of the pairs. */
-export type ScoreWorkerMessage = Int32Array | 'end';
+/** The weight model (first, once), then batches of (x, y, rule) triples to score, then the end of the pairs. */
+export type ScoreWorkerMessage = { readonly model: WeightModel } | Int32Array | 'end';
 
-/** The worker's one reply, after 'end'. */
-export type ScoreWorkerReply = { readonly ok: true; readonly result: PassOneResult } | { readonly ok: false; readonly message: string };
+/**
+ * The worker's replies: the blocking keys of the profiles (first, as soon as it has them), then
+ * what it found in its pairs after 'end'; or why it stopped.
+ */
+export type ScoreWorkerReply =
+  | { readonly kind: 'keys'; readonly keys: BlockingKeys }
+  | { readonly kind: 'result'; readonly result: PassOneResult }
+  | { readonly kind: 'failed'; readonly message: string };
