@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { Worker } from 'node:worker_threads';
 import { IdgraphError } from '../../src/errors/index.js';
 import { startWorker, workerFailure } from '../../src/threads/start-worker.js';
+import { buildWeightModel } from '../../src/matchers/weight-model.js';
 import { toProfileColumns } from '../../src/matchers/fuzzy/profile-columns.js';
 
 describe('startWorker', () => {
@@ -14,15 +15,25 @@ describe('startWorker', () => {
   test('should run the TypeScript source of a worker when its built module is absent (tests run from the sources)', async () => {
     // score-worker.js is not built beside the sources; its .ts runs through tsx and answers the protocol.
     const worker = startWorker(new URL('../../src/matchers/fuzzy/score-worker.js', import.meta.url), {
-      workerData: { profiles: toProfileColumns([]), thresholds: { name: 0.9, text: 0.8 }, model: null, threshold: 0.5, matcherIds: [], ruleCount: 0, progress: new SharedArrayBuffer(4) },
+      workerData: { profiles: toProfileColumns([]), thresholds: { name: 0.9, text: 0.8 }, threshold: 0.5, matcherIds: [], ruleCount: 0, progress: new SharedArrayBuffer(4) },
     });
-    worker.postMessage('end');
-    const [reply] = await new Promise<unknown[]>((resolve, reject) => {
-      worker.once('message', (message) => resolve([message]));
+    const replies: unknown[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: { kind: string }) => {
+        replies.push(message);
+        if (message.kind === 'keys') {
+          worker.postMessage({ model: buildWeightModel([], { thresholds: { name: 0.9, text: 0.8 }, duplicatesPerRecord: 1, sampleSize: 10, swapBits: -2 }) });
+          worker.postMessage('end');
+        } else resolve();
+      });
       worker.once('error', reject);
     });
+    await done;
     await worker.terminate();
-    expect(reply).toStrictEqual({ ok: true, result: { links: [], linksByRule: [], coResidents: expect.any(Object), waiting: [] } });
+    expect(replies).toStrictEqual([
+      { kind: 'keys', keys: { offsets: new Int32Array(1), keys: new Float64Array(0), counts: new Int32Array(0) } },
+      { kind: 'result', result: { links: [], linksByRule: [], coResidents: expect.any(Object), waiting: [] } },
+    ]);
   });
 });
 
