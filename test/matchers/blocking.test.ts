@@ -1,7 +1,7 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import type { KeySink } from '../../src/matchers/blocking-key.js';
-import { forEachCandidatePair, type KeyRule } from '../../src/matchers/blocking.js';
+import { blockingKeys, forEachCandidatePair, type KeyRule } from '../../src/matchers/blocking.js';
 import type { MatchProfile } from '../../src/matchers/profile.js';
 import { profile } from '../helpers/match-records.js';
 
@@ -72,6 +72,19 @@ describe('forEachCandidatePair', () => {
     const rule: KeyRule = { id: 'date+initial', keys: (p, key) => key(p.birthDate, p.first?.[0]) };
     const profiles = [profile(0, { birthDate: '1985-03-07', firstName: 'jonas' }), profile(1, { birthDate: '1985-03-07' }), profile(2, { birthDate: '1985-03-07', firstName: 'jan' })];
     expect(collect(profiles, [rule]).pairs).toStrictEqual([[0, 2, 0]]);
+  });
+  test('should visit the same pairs from keys computed beforehand (as the fuzzy stage's worker computes them)', () => {
+    const profiles = profilesWithKeys([[['a'], ['x']], [['b'], ['x']], [['a'], ['y']]]);
+    const rules = rulesFor(2);
+    const pairs: number[][] = [];
+    forEachCandidatePair(profiles, rules, 100, (x, y, rule) => pairs.push([x, y, rule]), blockingKeys(profiles, rules));
+    expect(pairs).toStrictEqual(collect(profiles, rules).pairs);
+    expect(pairs).toHaveLength(2);
+  });
+  test('should refuse keys computed for other records or rules', () => {
+    const profiles = profilesWithKeys([[['a']], [['a']]]);
+    expect(() => forEachCandidatePair(profiles, rulesFor(1), 100, () => undefined, blockingKeys(profiles.slice(1), rulesFor(1)))).toThrow('blocking keys for 1 records and 1 rules, not 2 and 1');
+    expect(() => forEachCandidatePair(profiles, rulesFor(1), 100, () => undefined, blockingKeys(profiles, rulesFor(2)))).toThrow('blocking keys for 2 records and 2 rules, not 2 and 1');
   });
   propTest.prop([
     fc.array(fc.tuple(fc.subarray(['a', 'b', 'c', 'd']), fc.subarray(['w', 'x', 'y']), fc.subarray(['p', 'q'])), { maxLength: 25 }),
