@@ -73,7 +73,7 @@ describe('forEachCandidatePair', () => {
     const profiles = [profile(0, { birthDate: '1985-03-07', firstName: 'jonas' }), profile(1, { birthDate: '1985-03-07' }), profile(2, { birthDate: '1985-03-07', firstName: 'jan' })];
     expect(collect(profiles, [rule]).pairs).toStrictEqual([[0, 2, 0]]);
   });
-  test('should visit the same pairs from keys computed beforehand (as the fuzzy stage's worker computes them)', () => {
+  test('should visit the same pairs from keys computed beforehand (as the worker of the fuzzy stage computes them)', () => {
     const profiles = profilesWithKeys([[['a'], ['x']], [['b'], ['x']], [['a'], ['y']]]);
     const rules = rulesFor(2);
     const pairs: number[][] = [];
