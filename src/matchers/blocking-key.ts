@@ -9,8 +9,8 @@ export type KeyPart = string | null | undefined;
  * `1985-03-07|m460`, and a call with a missing or empty part gives no key. A repeated key counts once.
  *
  * NOTE: parts handed over, not key strings returned in arrays: the blocker hashes the parts where
- * they are (blocking.ts), so the ~9M rule calls of a 1M-record run allocate no arrays, sets or
- * joined strings (bench/RESULTS.md, "Blocking keys hashed from their parts, kept per record").
+ * they are (blocking.ts), so the ~9M rule calls of a 1M-record run build no arrays of keys, no sets
+ * and no joined key strings (bench/RESULTS.md, "Blocking keys hashed from their parts, kept per record").
  */
 export type KeySink = (...parts: KeyPart[]) => void;
 
