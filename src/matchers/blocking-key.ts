@@ -4,6 +4,9 @@ import type { MatchProfile } from './profile.js';
 /** A part of a blocking key; a missing (null, undefined) or empty part means no such key. */
 export type KeyPart = string | null | undefined;
 
+/** Whether `part` is missing or empty: a key with such a part is no key. */
+export const isMissingPart = (part: KeyPart): part is null | undefined | '' => part === null || part === undefined || part === '';
+
 /**
  * Receives one record's keys under one rule: `key('1985-03-07', 'm460')` is the key
  * `1985-03-07|m460`, and a call with a missing or empty part gives no key. A repeated key counts once.
@@ -28,7 +31,7 @@ export const KEY_PART_SEPARATOR = '|';
 export function keysOf(keys: KeysOfProfile, profile: MatchProfile): string[] {
   const found = new Set<string>();
   keys(profile, (...parts) => {
-    if (parts.every((part) => part !== null && part !== undefined && part !== '')) found.add(parts.join(KEY_PART_SEPARATOR));
+    if (!parts.some(isMissingPart)) found.add(parts.join(KEY_PART_SEPARATOR));
   });
   return [...found];
 }

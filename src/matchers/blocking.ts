@@ -5,7 +5,7 @@
 // Map entries. Blocks above `maxBlockSize` records are
 // skipped and counted (a key shared by thousands of records says little and would cost
 // quadratic time). A pair that shares several keys is compared once: in its first block.
-import { KEY_PART_SEPARATOR, type KeySink, type KeysOfProfile } from './blocking-key.js';
+import { isMissingPart, KEY_PART_SEPARATOR, type KeySink, type KeysOfProfile } from './blocking-key.js';
 import type { MatchProfile } from './profile.js';
 
 /** A blocking rule as the blocker sees it: keys of a profile. */
@@ -94,11 +94,11 @@ export function blockingKeys(profiles: readonly MatchProfile[], rules: readonly 
     let hash = Math.imul((0x811c9dc5 ^ rule) >>> 0, FNV_PRIME);
     for (let index = 0; index < parts.length; index++) {
       const part = parts[index];
-      if (part === null || part === undefined || part === '') return;
+      if (isMissingPart(part)) return;
       if (index > 0) hash = Math.imul(hash ^ SEPARATOR_CODE, FNV_PRIME);
       hash = hashText(hash, part);
     }
-    const composite = rule * RULE_SPAN + (((hash >>> 1) & 0x3fffffff) & mask);
+    const composite = rule * RULE_SPAN + ((hash >>> 1) & mask);
     // Insertion into this rule's keys of the record, kept ascending and distinct (a handful at most).
     let at = length;
     while (at > ruleStart && keys[at - 1]! > composite) at--;

@@ -78,8 +78,14 @@ describe('forEachCandidatePair', () => {
     const rules = rulesFor(2);
     const pairs: number[][] = [];
     forEachCandidatePair(profiles, rules, 100, (x, y, rule) => pairs.push([x, y, rule]), blockingKeys(profiles, rules));
-    expect(pairs).toStrictEqual(collect(profiles, rules).pairs);
-    expect(pairs).toHaveLength(2);
+    expect(pairs).toStrictEqual([[0, 2, 0], [0, 1, 1]]);
+  });
+  test('should block by the keys it is given, not compute its own', () => {
+    const profiles = profilesWithKeys([[['a']], [['b']], [['a']]]);
+    const others = profilesWithKeys([[['c']], [['c']], [['d']]]);
+    const pairs: number[][] = [];
+    forEachCandidatePair(profiles, rulesFor(1), 100, (x, y, rule) => pairs.push([x, y, rule]), blockingKeys(others, rulesFor(1)));
+    expect(pairs).toStrictEqual([[0, 1, 0]]);
   });
   test('should refuse keys computed for other records or rules', () => {
     const profiles = profilesWithKeys([[['a']], [['a']]]);

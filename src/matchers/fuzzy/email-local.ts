@@ -34,9 +34,13 @@ export const emailLocal = defineFuzzyMatcher({
       },
       maxBlockSize: BROAD_BLOCK,
     },
-    { id: 'email-local/local', keys: (p, key) => {
+    {
+      id: 'email-local/local',
+      keys: (p, key) => {
         for (const e of p.emails) if (e.local.length >= 4) key(e.local);
-      }, maxBlockSize: BROAD_BLOCK },
+      },
+      maxBlockSize: BROAD_BLOCK,
+    },
   ],
   accepts: (c) => (c.email === 'exact' || c.email === 'similar') && c.first !== 'different' && c.last !== 'different',
   label: (c) => (c.email === 'exact' ? 'same email' : 'email a typo apart'),

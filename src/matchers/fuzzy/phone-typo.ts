@@ -21,9 +21,15 @@ function phoneKeys(phone: string, key: KeySink): void {
  */
 export const phoneTypo = defineFuzzyMatcher({
   id: 'phone-typo',
-  blocking: [{ id: 'phone-typo/parts', keys: (p, key) => {
+  blocking: [
+    {
+      id: 'phone-typo/parts',
+      keys: (p, key) => {
         for (const phone of p.phones) phoneKeys(phone, key);
-      }, maxBlockSize: BROAD_BLOCK }],
+      },
+      maxBlockSize: BROAD_BLOCK,
+    },
+  ],
   accepts: (c) => (c.phone === 'exact' || c.phone === 'similar') && agrees(c.first) && c.last !== 'different',
   label: (c) => (c.phone === 'exact' ? 'same phone' : 'phone one digit off'),
 });
