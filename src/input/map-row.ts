@@ -2,6 +2,7 @@
 import type { AttributeField, Config, Domain } from '../config/index.js';
 import { isIdentifierType } from '../identifiers/index.js';
 import { exactSize } from '../memory/exact-size.js';
+import type { StringPool } from '../memory/flat-string.js';
 import type { ColumnPlan } from './column-plan.js';
 import type { InputRecord, Permission, RawIdentifier } from './input-record.js';
 import type { Rejection, RowRejectionCode } from './rejection.js';
@@ -11,6 +12,11 @@ export interface RowContext {
   readonly line: number;
   /** Source for rows without a source column: the file's name without extension. */
   readonly defaultSource: string;
+  /**
+   * Gives one instance of each source name: a row's values are copies (a parsing thread's rows
+   * arrive as new strings), and the records keep their source to the end of the run.
+   */
+  readonly sources?: StringPool;
 }
 
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
@@ -108,10 +114,10 @@ export function mapRow(
   }
   if (recordId === '') return reject('MISSING_RECORD_ID', 'record_id', 'the row has no record_id');
 
-  if (source === '') source = context.defaultSource;
+  source = source === '' ? context.defaultSource : (context.sources?.of(source) ?? source);
   let domain: Domain;
   if (domainText === 'online' || domainText === 'crm') {
-    domain = domainText;
+    domain = domainText === 'online' ? 'online' : 'crm'; // the literals, not the row's copies
   } else if (domainText !== '') {
     return reject('BAD_DOMAIN', 'domain', 'domain must be "online" or "crm"');
   } else {

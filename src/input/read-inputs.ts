@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import type { Config } from '../config/index.js';
 import { errors } from '../errors/index.js';
+import { StringPool } from '../memory/flat-string.js';
 import { planColumns, type ColumnPlan } from './column-plan.js';
 import type { InputRecord } from './input-record.js';
 import { isRejection, mapRow, rowSource } from './map-row.js';
@@ -112,6 +113,7 @@ export async function readInputs(paths: readonly string[], config: Config, optio
   let rowsRead = 0;
   let consentColumnsSeen = false;
   const maxChars = maxRecordChars(config);
+  const sources = new StringPool();
 
   for (const [fileIndex, path] of paths.entries()) {
     const format = formatOf(path);
@@ -139,7 +141,7 @@ export async function readInputs(paths: readonly string[], config: Config, optio
       }
       // An NDJSON row always comes after the header of its keys.
       if (plan === null) throw new Error('NDJSON row without header');
-      const mapped = mapRow(row.values, plan, { file: path, line: row.line, defaultSource }, config);
+      const mapped = mapRow(row.values, plan, { file: path, line: row.line, defaultSource, sources }, config);
       if (isRejection(mapped)) {
         rejections.push(mapped);
         if (mapped.code === 'UNKNOWN_SOURCE') {

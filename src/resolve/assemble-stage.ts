@@ -2,6 +2,7 @@
 import { byCustomerId, contentCustomerId, type CustomerId } from '../ids/index.js';
 import { IDENTIFIER_TYPES, parseNodeKey } from '../identifiers/index.js';
 import type { FuzzyLink, FuzzyStageResult } from '../matchers/index.js';
+import { flatConcat } from '../memory/flat-string.js';
 import { recordKeyOf } from './canonical-order.js';
 import type { LinkedGraph } from './link-stage.js';
 import type { NormalisedInput } from './normalise-stage.js';
@@ -117,7 +118,7 @@ export function assembleStage(
   // that uses them (at 1M records a new string per link and side was ~3M allocations).
   const recordRefs: (string | undefined)[] = new Array(recordCount);
   const nodeRef = (node: number): string =>
-    node < recordCount ? (recordRefs[node] ??= `${RECORD_PREFIX}${recordKeys[node]}`) : identifierNodes[node - recordCount]!.key;
+    node < recordCount ? (recordRefs[node] ??= flatConcat(RECORD_PREFIX, recordKeys[node]!)) : identifierNodes[node - recordCount]!.key;
   const exactLinks = new Map(
     IDENTIFIER_TYPES.map((type) => [type, { matcher: `exact-${type}`, weight: 1, evidence: `record holds this ${type}` }] as const),
   );

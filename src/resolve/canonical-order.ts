@@ -1,10 +1,11 @@
 // Row-order independence lives here: every ordering the engine relies on is defined in this file.
 import type { InputRecord } from '../input/index.js';
 import type { FuzzyLink } from '../matchers/index.js';
+import { flatConcat } from '../memory/flat-string.js';
 
-/** `source/record_id`: the record's key in every output. */
+/** `source/record_id`: the record's key in every output (a flat string: kept for the whole run). */
 export function recordKeyOf(record: Pick<InputRecord, 'source' | 'recordId'>): string {
-  return `${record.source}/${record.recordId}`;
+  return flatConcat(record.source, '/', record.recordId);
 }
 
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
