@@ -49,13 +49,16 @@ export function collectCustomerSubgraphs(result: ResolutionResult, customerIds: 
     list.push(link);
   }
   const refused = new Map<string, RefusedMerge[]>();
+  const addRefused = (customer: string | null, merge: RefusedMerge) => {
+    if (customer === null || !wanted.has(customer)) return;
+    let list = refused.get(customer);
+    if (list === undefined) refused.set(customer, (list = []));
+    list.push(merge);
+  };
+  // Each side once: a merge refused within one customer (both sides joined later) is listed once.
   for (const merge of result.refused) {
-    for (const customer of new Set([merge.fromCustomer, merge.toCustomer])) {
-      if (customer === null || !wanted.has(customer)) continue;
-      let list = refused.get(customer);
-      if (list === undefined) refused.set(customer, (list = []));
-      list.push(merge);
-    }
+    addRefused(merge.fromCustomer, merge);
+    if (merge.toCustomer !== merge.fromCustomer) addRefused(merge.toCustomer, merge);
   }
   const subgraphs = [...wanted]
     .filter((id) => nodes.get(id)!.length > 0)
