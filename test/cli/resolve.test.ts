@@ -43,6 +43,14 @@ describe('idgraph resolve', () => {
       expect(existsSync(join(out, 'report.json'))).toBe(true);
       expect(existsSync(join(out, 'run.json'))).toBe(true);
     });
+
+    test("for run.json naming each source of the records with its domain, in order (what pictures and exports read)", () => {
+      const { sources } = JSON.parse(readFileSync(data.config, 'utf8')) as { sources: Record<string, string> };
+      const recordSources = [...new Set(readCsvFile(join(out, 'records.csv')).map((row) => row.source!))].sort();
+      const manifest = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { sourceDomains: Record<string, string> };
+      expect(Object.keys(manifest.sourceDomains)).toStrictEqual(recordSources);
+      expect(manifest.sourceDomains).toStrictEqual(Object.fromEntries(recordSources.map((source) => [source, sources[source]])));
+    });
   });
 
   describe('should account for every input row', () => {
