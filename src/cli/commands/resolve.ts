@@ -7,7 +7,7 @@ import { stabiliseIds } from '../../ids/index.js';
 import { buildReport, checkRunDirectoryTarget, renderReportText, writeRun, type RunManifest } from '../../output/index.js';
 import { writeReportHtml } from '../../output/report-html.js';
 import { createPseudonymiser, PSEUDONYM_KEY_VARIABLE } from '../../privacy/pseudonymise.js';
-import { collectGarbage } from '../../memory/collect-garbage.js';
+import { collectAndCompact } from '../../memory/compact-heap.js';
 import { turnIncrementalMarkingOff } from '../../memory/incremental-marking.js';
 import { readMemory, watchMemoryPressure } from '../../memory/memory-pressure.js';
 import { indexThreadFor, writeQueryIndex } from '../../query/index-writer.js';
@@ -93,10 +93,10 @@ async function resolveRun(inputs: readonly string[], options: ResolveCommandOpti
   });
   // NOTE: the input records die with the normalise stage; unless collected there, the fuzzy stage
   // builds its profiles and keys on top of them: the run's peak at 1M records, 2.84 -> 2.67 GB
-  // with this collection (bench/RESULTS.md, "Flat strings and a collection after normalising").
+  // with a collection there (bench/RESULTS.md, "Flat strings, and collections that compact").
   const onStage = (stage: Stage) => {
     lap(stage);
-    if (stage === 'normalise' && fuzzy) collectGarbage();
+    if (stage === 'normalise' && fuzzy) collectAndCompact();
   };
   const contentResult = await resolveInParallel(records, { config, consent, fuzzy, pseudonymise, onStage });
   // The engine gives content IDs; the published IDs stay stable against the previous run (src/ids/stabilise.ts).
@@ -138,7 +138,7 @@ async function resolveRun(inputs: readonly string[], options: ResolveCommandOpti
     phoneRegion: config.phone.defaultRegion,
     sourceDomains: sourceDomainsOf(result.records),
   };
-  collectGarbage();
+  collectAndCompact();
   const indexThread = indexThreadFor(readMemory());
   if (indexThread === 'this-thread') {
     // A heap this large is what incremental marking handles worst (src/memory/incremental-marking.ts).
