@@ -2,7 +2,7 @@
 // normalised records, alternating, so the machine's drift and the rest of a run (reading, writing)
 // stay out of the comparison.
 //
-//   node --max-semi-space-size=64 --max-old-space-size=16384 --expose-gc --import tsx \
+//   node --max-semi-space-size=32 --max-old-space-size=16384 --expose-gc --import tsx \
 //     bench/ab-fuzzy.ts A_DIR B_DIR SIZE ROUNDS [--part stage|pairs]
 //
 // A_DIR and B_DIR are checkouts with `dist/` built (as for bench/ab.sh). SIZE names a dataset made

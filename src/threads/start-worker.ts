@@ -1,6 +1,6 @@
 // Starts a worker thread on one of this package's modules, and says what its failure means for the run.
 // NOTE: workers get no resourceLimits: V8's heap flags are the process's, so a worker started under
-// the launcher (bin/idgraph.js) has its 64 MB semi-spaces and 16 GB old space as the main thread
+// the launcher (bin/idgraph.js) has its 32 MB semi-spaces and 16 GB old space as the main thread
 // does (checked: a worker's new space 128 MB and heap limit ~6 GB under --max-semi-space-size=64
 // --max-old-space-size=6000, against 32 MB and Node's default without them).
 import { existsSync } from 'node:fs';

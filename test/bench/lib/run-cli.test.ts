@@ -41,7 +41,7 @@ describe('launcherNodeFlags', () => {
 
   test('should read flags from the real launcher that node accepts', () => {
     const flags = launcherNodeFlags(CLI_BIN);
-    expect(flags).toContain('--max-semi-space-size=64');
+    expect(flags).toContain('--max-semi-space-size=32');
     const child = spawnSync(process.execPath, [...flags, '-e', 'process.exit(0)']);
     expect(child.status).toBe(0);
   });
