@@ -8,10 +8,10 @@
  * identifiers, the graph's arrays, the link stage's bookkeeping) has just died, and V8 would only
  * collect it well into the write stage, after that stage's own growth: at 1M records one
  * collection here took the peak RSS from ~4.1 to ~3.4 GB for ~1.5 s (bench/RESULTS.md, "A full
- * collection before the write stage"). `resolve` forces one more when the input records die after
- * the normalise stage, with fuzzy matching on (the fuzzy stage then builds on top of that heap),
- * each followed by a compacting one where there is room (compact-heap.ts). Not more: forcing one
- * at every stage boundary cost ~8 s at 1M records.
+ * collection before the write stage"). `resolve` also forces one, followed by a compacting one
+ * where there is room (compact-heap.ts), when the input records die after the normalise stage
+ * (fuzzy on) and when the engine returns. Not more: forcing one at every stage boundary cost ~8 s
+ * at 1M records.
  * @returns whether a collection ran
  */
 export function collectGarbage(): boolean {
