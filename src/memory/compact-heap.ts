@@ -14,8 +14,8 @@ import { readMemory, roomFor, type MemoryReading } from './memory-pressure.js';
  * the one collection: compacting every full collection of a run would copy far more.
  * NOTE: the plain collection comes first. Compacting copies the live objects of the pages it
  * empties before it frees them, and after the plain one less is committed beside that copy;
- * compacting straight away raised the 310k peak to ~1.17 GB in some runs (bench/RESULTS.md,
- * "Compacting collections").
+ * compacting straight away raised the 310k peak to 1,324–1,333 MiB in two runs of four
+ * (bench/RESULTS.md, "Flat strings, and collections that compact").
  * @param read reads the process's memory (tests pass their own)
  * @returns whether a collection ran (not when the process was started without --expose-gc)
  */

@@ -18,9 +18,9 @@ export function flatConcat(...parts: string[]): string {
 export const flatCopy = (text: string): string => JSON.parse(JSON.stringify(text)) as string;
 
 /**
- * One instance per distinct text: a value met many times (a record's source and domain as the
- * parsing thread copied them per row, a refusal's detail, a fuzzy link's evidence) is then held
- * once, not once per row that has it.
+ * One instance per distinct text: a value met many times (a record's source as the parsing
+ * thread copied it per row, a fuzzy link's matcher and evidence) is then held once, not once per
+ * row that has it.
  */
 export class StringPool {
   private readonly instances = new Map<string, string>();
