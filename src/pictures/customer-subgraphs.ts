@@ -1,6 +1,7 @@
 // Gathers the links, nodes and refused merges of a few customers in one pass over a resolution result.
 import type { Domain } from '../config/index.js';
 import type { AppliedLink, RefusedMerge, ResolutionResult } from '../resolve/index.js';
+import { sourceDomainsOf } from '../resolve/source-domains.js';
 
 export interface CustomerSubgraph {
   readonly customerId: string;
@@ -29,9 +30,7 @@ export function collectCustomerSubgraphs(result: ResolutionResult, customerIds: 
   const wanted = new Set(customerIds);
   const nodes = new Map<string, string[]>();
   for (const id of wanted) nodes.set(id, []);
-  const domains: Record<string, Domain> = {};
   for (const record of result.records) {
-    if (!Object.hasOwn(domains, record.source)) domains[record.source] = record.domain;
     if (!wanted.has(record.customerId)) continue;
     const ref = `record:${record.recordKey}`;
     nodes.get(record.customerId)!.push(ref);
@@ -68,5 +67,5 @@ export function collectCustomerSubgraphs(result: ResolutionResult, customerIds: 
       links: links.get(customerId) ?? [],
       refused: refused.get(customerId) ?? [],
     }));
-  return { subgraphs, domains };
+  return { subgraphs, domains: sourceDomainsOf(result.records) };
 }

@@ -1,7 +1,7 @@
 // `idgraph resolve`: read inputs, resolve, write the run directory, print the summary.
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { loadConfig, type ConsentMode, type Domain } from '../../config/index.js';
+import { loadConfig, type ConsentMode } from '../../config/index.js';
 import { errors, IdgraphError } from '../../errors/index.js';
 import { stabiliseIds } from '../../ids/index.js';
 import { buildReport, checkRunDirectoryTarget, renderReportText, writeRun, type RunManifest } from '../../output/index.js';
@@ -12,7 +12,7 @@ import { collectAndCompact } from '../../memory/compact-heap.js';
 import { turnIncrementalMarkingOff } from '../../memory/incremental-marking.js';
 import { readMemory, watchMemoryPressure } from '../../memory/memory-pressure.js';
 import { indexThreadFor, writeQueryIndex } from '../../query/index-writer.js';
-import { resolveInParallel, type ResolutionResult, type Stage } from '../../resolve/index.js';
+import { resolveInParallel, sourceDomainsOf, type Stage } from '../../resolve/index.js';
 import { historyRow, partitionOf, pseudonymKeyCheck, remapCustomerIds, writeRunState, type StatePseudonymiser } from '../../state/index.js';
 import type { CliIo } from '../io.js';
 import { createStageLog, PROGRESS_MIN_BYTES } from '../progress.js';
@@ -45,13 +45,6 @@ export async function runResolve(inputs: readonly string[], options: ResolveComm
     collections = memory.stop();
   }
   if (collections > 0 && !options.quiet) io.stderr(`memory: ${collections} extra full garbage collection(s) ran when this machine's memory ran short\n`);
-}
-
-/** Each source of the records with its domain, sources in order (one pass; no pair made per record). */
-function sourceDomainsOf(records: ResolutionResult['records']): RunManifest['sourceDomains'] {
-  const domainOf = new Map<string, Domain>();
-  for (const record of records) if (!domainOf.has(record.source)) domainOf.set(record.source, record.domain);
-  return Object.fromEntries([...domainOf].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 async function resolveRun(inputs: readonly string[], options: ResolveCommandOptions, io: CliIo): Promise<void> {
