@@ -1,4 +1,4 @@
-// Turns physical lines into CSV rows (csv-parse for any line with a quote), mapping its records to line numbers and recovering from unclosed quotes.
+// Turns physical lines into CSV rows with csv-parse, mapping its records to line numbers and recovering from unclosed quotes.
 import { createCsvTokeniser, type CsvToken, type CsvTokeniser } from './csv-tokeniser.js';
 import type { PhysicalLine } from './physical-lines.js';
 import type { MalformedRow, RawRow } from './raw-row.js';
@@ -59,33 +59,6 @@ function csvLinesOf(text: string): number {
 }
 
 /**
- * The fields of a line that holds no quote, CR or LF: the line split at its commas, each field
- * trimmed, which is what csv-parse makes of it (its `trim` strips exactly the characters
- * `String.prototype.trim` does: U+0009-000D, U+0020, U+00A0, U+1680, U+2000-200A, U+2028/9,
- * U+202F, U+205F, U+3000, U+FEFF). Null for any other line, which goes to csv-parse.
- * NOTE: why not csv-parse for every line: it costs ~5 µs a line through its byte loop and stream
- * (the parsing worker's critical path at 1M records, bench/RESULTS.md), and nearly every line of an
- * export is this plain. test/input/csv-rows.test.ts checks this path against csv-parse itself on
- * generated lines.
- */
-export function plainFields(text: string): string[] | null {
-  if (text.indexOf('"') !== -1 || text.indexOf('\n') !== -1 || text.indexOf('\r') !== -1) return null;
-  const fields = text.split(',');
-  for (let index = 0; index < fields.length; index++) fields[index] = fields[index]!.trim();
-  return fields;
-}
-
-/** Bytes csv-parse holds back at the end of each write with these options: the longest blank it trims, in UTF-8. */
-const LOOKAHEAD_BYTES = 3;
-
-/** Whether a line that starts a record leaves no quoted field open: an even number of quotes (a doubled one counts two). */
-function closesQuotes(text: string): boolean {
-  let quotes = 0;
-  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) quotes++;
-  return quotes % 2 === 0;
-}
-
-/**
  * A CSV parser that works on physical lines. The first complete record is the header; every
  * later one is a row (or a malformed row) with its first and last line. Fields are separated by
  * commas, quoted with `"` (`""` inside), trimmed of blanks outside quotes; blank lines are skipped.
@@ -97,9 +70,7 @@ function closesQuotes(text: string): boolean {
  * rejection carries the right line, and a properly quoted field with a line break in it is still
  * one row reported at its first line.
  *
- * NOTE: a line that starts a record and holds no quote, CR or LF is split by plainFields (what
- * csv-parse makes of it, tested against csv-parse itself); csv-parse does the tokenising of every
- * other line (fields, quotes, `""`, trimming; see createCsvTokeniser).
+ * NOTE: csv-parse does all the tokenising (fields, quotes, `""`, trimming; see createCsvTokeniser).
  * This wrapper adds what csv-parse lacks for row-level rejections: each physical line is written
  * to it with a LF after it (CR for a CR-terminated file), and the lines no record has taken yet
  * are kept with the range of csv-parse line numbers each takes (csv-parse counts every CR and LF),
@@ -184,15 +155,10 @@ export function createCsvRowParser(options: CsvRowOptions, emit: (row: RawRow) =
       emit({ kind: 'header', line: first.line.line, values: fields });
       return true;
     }
-    emitRow(first.line.line, last.line.line, fields, badEncoding);
+    if (fields.length !== columns) emit(malformed(first.line.line, last.line.line, 'WRONG_COLUMN_COUNT', `${fields.length} fields, the header has ${columns}`));
+    else if (badEncoding) emit(malformed(first.line.line, last.line.line, 'BAD_ENCODING', 'the row is not valid UTF-8; re-export the file as UTF-8'));
+    else emit({ kind: 'row', line: first.line.line, lastLine: last.line.line, values: fields });
     return true;
-  };
-
-  /** Emits a data row (the header is known) of the lines `line`..`lastLine`, or its rejection. */
-  const emitRow = (line: number, lastLine: number, fields: string[], badEncoding: boolean) => {
-    if (fields.length !== columns) emit(malformed(line, lastLine, 'WRONG_COLUMN_COUNT', `${fields.length} fields, the header has ${columns}`));
-    else if (badEncoding) emit(malformed(line, lastLine, 'BAD_ENCODING', 'the row is not valid UTF-8; re-export the file as UTF-8'));
-    else emit({ kind: 'row', line, lastLine, values: fields });
   };
 
   /** Handles tokens in order; returns false when the session failed (recovery done, later tokens void). */
@@ -252,29 +218,12 @@ export function createCsvRowParser(options: CsvRowOptions, emit: (row: RawRow) =
     }
     const blank = line.text.trim() === '';
     if (blank && (s === null || s.fed.length === 0)) return;
-    if (columns !== -1 && (s === null || s.fed.length === 0)) {
-      const fields = plainFields(line.text);
-      if (fields !== null) {
-        // csv-parse never sees the line and its line count does not move: the two stay in step.
-        emitRow(line.line, line.line, fields, line.problem === 'bad-encoding');
-        return;
-      }
-    }
     const current: Session = s ?? (session = { tokeniser: createCsvTokeniser(recordDelimiter), fed: [], chars: 0, nextCsvLine: 1 });
     const first = current.nextCsvLine;
     current.nextCsvLine += csvLinesOf(line.text);
     current.fed.push({ line, first, last: current.nextCsvLine - 1, blank });
     current.chars += line.text.length + 1;
     if (!apply(current, current.tokeniser.write(line.text + recordDelimiter))) return;
-    if (current.fed.length === 1 && current.fed[0]!.line === line && closesQuotes(line.text)) {
-      // NOTE: csv-parse holds back the last LOOKAHEAD_BYTES of every write (a multi-byte blank
-      // could start there), so this line's record would come back only with the next write, and
-      // every later line would queue behind it instead of taking plainFields. A line that starts a
-      // record with its quotes closed ends it (or fails): blank lines after it push it out, and
-      // csv-parse skips them, counting them as lines, as nextCsvLine does.
-      current.nextCsvLine += LOOKAHEAD_BYTES;
-      if (!apply(current, current.tokeniser.write(recordDelimiter.repeat(LOOKAHEAD_BYTES)))) return;
-    }
     // More than maxChars before the last line: a quoted field open that long is an unclosed quote.
     if (current.chars - (line.text.length + 1) > maxChars) {
       finish(current, `a quoted field still open after ${maxChars} characters`, 'unclosed quote at the end of an over-long line');

@@ -1,8 +1,6 @@
 // Tests for the CSV row parser: quoting, line numbers, recovery from unclosed quotes, and hostile input.
 import { fc, test } from '@fast-check/vitest';
-import { parse as parseSync } from 'csv-parse/sync';
 import { describe, expect } from 'vitest';
-import { plainFields } from '../../src/input/csv-rows.js';
 import type { RawRow } from '../../src/input/index.js';
 import { linesOf, parseCsvText } from './parse-text.js';
 
@@ -204,48 +202,4 @@ describe('createCsvRowParser on generated files', () => {
       }
     });
   });
-});
-
-describe('plainFields (lines without quotes, split without csv-parse)', () => {
-  test('should trim exactly the characters csv-parse trims, for every UTF-16 code unit', () => {
-    // Every code unit except surrogates (never in decoded text) and the ones that are CSV syntax.
-    const units: string[] = [];
-    for (let code = 0; code <= 0xffff; code++) {
-      if ((code >= 0xd800 && code <= 0xdfff) || code === 0x22 || code === 0x2c || code === 0x0a || code === 0x0d) continue;
-      units.push(String.fromCharCode(code));
-    }
-    const lines = units.map((unit) => `${unit}x${unit}${unit},${unit},${unit}${unit}y`);
-    const reference = parseSync(lines.join('\n'), { trim: true, relax_column_count: true, record_delimiter: '\n' }) as string[][];
-    const mismatches = lines.map((line, at) => [units[at]!.charCodeAt(0), plainFields(line), reference[at]] as const).filter(([, ours, theirs]) => JSON.stringify(ours) !== JSON.stringify(theirs));
-    expect(reference).toHaveLength(lines.length);
-    expect(mismatches.map(([code]) => code.toString(16))).toStrictEqual([]);
-  });
-
-  test('should leave lines with a quote, CR or LF to csv-parse', () => {
-    expect([plainFields('a,"b",c'), plainFields('a,b\rc'), plainFields('a\nb')]).toStrictEqual([null, null, null]);
-  });
-});
-
-describe('createCsvRowParser against csv-parse reading the whole file', () => {
-  const blank = fc.constantFrom('', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028');
-  const text = fc.stringMatching(/^[a-zé0-9][a-zé0-9 .@-]{0,6}$/);
-  const plain = fc.tuple(blank, text, blank).map(([before, value, after]) => `${before}${value}${after}`);
-  // Around quotes, ASCII blanks only: csv-parse rejects a multi-byte blank after a closing quote
-  // (CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE), reading the whole file or line by line.
-  const asciiBlank = fc.constantFrom('', ' ', '\t');
-  const quotedField = fc
-    .tuple(asciiBlank, text, fc.constantFrom('', ',', '""', '\n', ' '), text, asciiBlank)
-    .map(([before, a, middle, b, after]) => `${before}"${a}${middle}${b}"${after}`);
-  const csvRow = fc.array(fc.oneof({ weight: 4, arbitrary: plain }, quotedField), { minLength: 3, maxLength: 3 }).map((fields) => fields.join(','));
-  test.prop([fc.array(fc.tuple(csvRow, fc.boolean()), { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.integer({ min: 1, max: 64 })])(
-    'should read the same fields for well-formed rows (plain, quoted, blanks around fields), row by row in order',
-    async (rows, eol, chunkSize) => {
-      const body = rows.map(([row, blankAfter]) => row.replaceAll('\n', eol) + eol + (blankAfter ? eol : '')).join('');
-      const whole = `id,a,b${eol}${body}`;
-      const reference = parseSync(whole, { trim: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
-      const ours = await parseCsvText(whole, { chunkSize });
-      // csv-parse reads a quoted CRLF as CRLF; the row parser gives every quoted line break as LF (csv-rows.ts).
-      expect(ours.map((r) => (r.kind === 'malformed' ? r.code : r.values))).toStrictEqual(reference.map((values) => values.map((v) => v.replaceAll('\r\n', '\n'))));
-    },
-  );
 });
