@@ -1,5 +1,6 @@
 // Tests for the CSV row parser: quoting, line numbers, recovery from unclosed quotes, and hostile input.
 import { fc, test } from '@fast-check/vitest';
+import { parse as parseSync } from 'csv-parse/sync';
 import { describe, expect } from 'vitest';
 import type { RawRow } from '../../src/input/index.js';
 import { linesOf, parseCsvText } from './parse-text.js';
@@ -202,4 +203,28 @@ describe('createCsvRowParser on generated files', () => {
       }
     });
   });
+});
+
+describe('createCsvRowParser against csv-parse reading the whole file', () => {
+  const blank = fc.constantFrom('', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028');
+  const text = fc.stringMatching(/^[a-zé0-9][a-zé0-9 .@-]{0,6}$/);
+  const plain = fc.tuple(blank, text, blank).map(([before, value, after]) => `${before}${value}${after}`);
+  // Around quotes, ASCII blanks only: csv-parse rejects a multi-byte blank after a closing quote
+  // (CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE), reading the whole file or line by line.
+  const asciiBlank = fc.constantFrom('', ' ', '\t');
+  const quotedField = fc
+    .tuple(asciiBlank, text, fc.constantFrom('', ',', '""', '\n', ' '), text, asciiBlank)
+    .map(([before, a, middle, b, after]) => `${before}"${a}${middle}${b}"${after}`);
+  const csvRow = fc.array(fc.oneof({ weight: 4, arbitrary: plain }, quotedField), { minLength: 3, maxLength: 3 }).map((fields) => fields.join(','));
+  test.prop([fc.array(fc.tuple(csvRow, fc.boolean()), { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.integer({ min: 1, max: 64 })])(
+    'should read the same fields for well-formed rows (plain, quoted, blanks around fields), row by row in order',
+    async (rows, eol, chunkSize) => {
+      const body = rows.map(([row, blankAfter]) => row.replaceAll('\n', eol) + eol + (blankAfter ? eol : '')).join('');
+      const whole = `id,a,b${eol}${body}`;
+      const reference = parseSync(whole, { trim: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+      const ours = await parseCsvText(whole, { chunkSize });
+      // csv-parse reads a quoted CRLF as CRLF; the row parser gives every quoted line break as LF (csv-rows.ts).
+      expect(ours.map((r) => (r.kind === 'malformed' ? r.code : r.values))).toStrictEqual(reference.map((values) => values.map((v) => v.replaceAll('\r\n', '\n'))));
+    },
+  );
 });
