@@ -5,6 +5,7 @@ import { buildIdentityGraph } from '../identity-graph/index.js';
 import { collectCustomerSubgraphs } from '../pictures/customer-subgraphs.js';
 import { renderReportPage, type LargestCustomerEntry } from '../pictures/report-page.js';
 import { MAX_DRAWN_NODES, renderSubgraphSvg } from '../pictures/subgraph-svg.js';
+import type { Domain } from '../config/index.js';
 import type { ResolutionResult } from '../resolve/index.js';
 import type { RunReport } from './report.js';
 
@@ -23,10 +24,11 @@ export const PICTURES_DIR = 'pictures';
  * @param stagingDir the run's staging directory (see writeRun's extraWriters)
  * @param report the run report
  * @param result the resolution result the report describes
+ * @param domains each source's domain (run.json's sourceDomains), for the records' colours
  */
-export async function writeReportHtml(stagingDir: string, report: RunReport, result: ResolutionResult): Promise<void> {
+export async function writeReportHtml(stagingDir: string, report: RunReport, result: ResolutionResult, domains: Readonly<Record<string, Domain>>): Promise<void> {
   const wanted = report.largestCustomers.map((customer) => customer.customerId);
-  const { subgraphs, domains } = collectCustomerSubgraphs(result, wanted);
+  const subgraphs = collectCustomerSubgraphs(result, wanted);
   const customers = new Map(result.customers.filter((customer) => wanted.includes(customer.id)).map((customer) => [customer.id as string, customer]));
   const largest: LargestCustomerEntry[] = [];
   if (subgraphs.length > 0) await mkdir(join(stagingDir, PICTURES_DIR), { recursive: true });

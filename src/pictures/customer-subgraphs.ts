@@ -1,7 +1,5 @@
 // Gathers the links, nodes and refused merges of a few customers in one pass over a resolution result.
-import type { Domain } from '../config/index.js';
 import type { AppliedLink, RefusedMerge, ResolutionResult } from '../resolve/index.js';
-import { sourceDomainsOf } from '../resolve/source-domains.js';
 
 export interface CustomerSubgraph {
   readonly customerId: string;
@@ -12,21 +10,15 @@ export interface CustomerSubgraph {
   readonly refused: readonly RefusedMerge[];
 }
 
-export interface CustomerSubgraphs {
-  /** One entry per requested customer that exists, in the requested order. */
-  readonly subgraphs: readonly CustomerSubgraph[];
-  /** source → domain, as the records of the run have it (for record colours). */
-  readonly domains: Readonly<Record<string, Domain>>;
-}
-
 /**
  * The subgraphs of `customerIds`: one pass over records, identifiers, links and refused merges
  * each, whatever the number of customers asked for (not one pass per customer), so the ten
  * largest customers of a 1M-record run cost about as much as one.
  * @param result a resolution result
  * @param customerIds the customers wanted (unknown IDs are left out)
+ * @returns one entry per requested customer that exists, in the requested order
  */
-export function collectCustomerSubgraphs(result: ResolutionResult, customerIds: readonly string[]): CustomerSubgraphs {
+export function collectCustomerSubgraphs(result: ResolutionResult, customerIds: readonly string[]): CustomerSubgraph[] {
   const wanted = new Set(customerIds);
   const nodes = new Map<string, string[]>();
   for (const id of wanted) nodes.set(id, []);
@@ -59,7 +51,7 @@ export function collectCustomerSubgraphs(result: ResolutionResult, customerIds: 
     addRefused(merge.fromCustomer, merge);
     if (merge.toCustomer !== merge.fromCustomer) addRefused(merge.toCustomer, merge);
   }
-  const subgraphs = [...wanted]
+  return [...wanted]
     .filter((id) => nodes.get(id)!.length > 0)
     .map((customerId) => ({
       customerId,
@@ -67,5 +59,4 @@ export function collectCustomerSubgraphs(result: ResolutionResult, customerIds: 
       links: links.get(customerId) ?? [],
       refused: refused.get(customerId) ?? [],
     }));
-  return { subgraphs, domains: sourceDomainsOf(result.records) };
 }

@@ -4,7 +4,7 @@ import type { ResolvedRecord } from './result.js';
 
 /**
  * Each source of the records with its domain (the first record's: a source has one), sources in
- * code-unit order. One pass, no pair made per record. run.json keeps it; pictures colour records by it.
+ * code-unit order. One pass, no pair made per record. run.json keeps it; the report's pictures colour records by it.
  */
 export function sourceDomainsOf(records: readonly Pick<ResolvedRecord, 'source' | 'domain'>[]): Record<string, Domain> {
   const domainOf = new Map<string, Domain>();

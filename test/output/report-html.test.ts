@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { readInputs } from '../../src/input/index.js';
 import { buildReport, type RunReport } from '../../src/output/report.js';
 import { writeReportHtml } from '../../src/output/report-html.js';
-import { resolve, type ResolutionResult } from '../../src/resolve/index.js';
+import { resolve, sourceDomainsOf, type ResolutionResult } from '../../src/resolve/index.js';
 import { generatedFiles } from '../helpers/generated-run.js';
 
 let result: ResolutionResult;
@@ -47,14 +47,14 @@ describe('writeReportHtml', () => {
     test('for a run without records', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'idgraph-report-'));
       const empty = resolve([], { config: await loadConfig(undefined) });
-      await writeReportHtml(dir, reportOf(empty, 0), empty);
+      await writeReportHtml(dir, reportOf(empty, 0), empty, {});
       expect(readdirSync(dir)).toStrictEqual(['report.html']);
       expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('No customers in this run.');
     });
 
     test('for a largest customer the result does not hold: left out', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'idgraph-report-'));
-      await writeReportHtml(dir, { ...report, largestCustomers: [{ customerId: 'cus_zzzzzzzzzzzzzzzz', records: 1 }] }, result);
+      await writeReportHtml(dir, { ...report, largestCustomers: [{ customerId: 'cus_zzzzzzzzzzzzzzzz', records: 1 }] }, result, sourceDomainsOf(result.records));
       expect(readdirSync(dir)).toStrictEqual(['report.html']);
     });
   });
@@ -62,7 +62,7 @@ describe('writeReportHtml', () => {
   describe('should write one picture per largest customer, linked from the page', () => {
     test('for the ten largest customers of a generated run', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'idgraph-report-'));
-      await writeReportHtml(dir, report, result);
+      await writeReportHtml(dir, report, result, sourceDomainsOf(result.records));
       const html = readFileSync(join(dir, 'report.html'), 'utf8');
       const expected = report.largestCustomers.map((customer) => `${customer.customerId}.svg`);
       expect(expected).toHaveLength(10);
@@ -80,7 +80,7 @@ describe('writeReportHtml', () => {
   describe('should keep identifier values out of the page, except the junk values report.json lists', () => {
     test('for every identifier value of the run', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'idgraph-report-'));
-      await writeReportHtml(dir, report, result);
+      await writeReportHtml(dir, report, result, sourceDomainsOf(result.records));
       const html = readFileSync(join(dir, 'report.html'), 'utf8');
       const junk = new Set(report.junk.map((value) => value.key as string));
       const leaked = result.identifiers.filter((identifier) => identifier.value.length >= 6 && !junk.has(identifier.key) && html.includes(identifier.value));
@@ -91,8 +91,8 @@ describe('writeReportHtml', () => {
   describe('should give the same bytes for the same run', () => {
     test('for two writes of the same result', async () => {
       const [first, second] = [await mkdtemp(join(tmpdir(), 'idgraph-report-')), await mkdtemp(join(tmpdir(), 'idgraph-report-'))];
-      await writeReportHtml(first, report, result);
-      await writeReportHtml(second, report, result);
+      await writeReportHtml(first, report, result, sourceDomainsOf(result.records));
+      await writeReportHtml(second, report, result, sourceDomainsOf(result.records));
       expect(readFileSync(join(second, 'report.html'), 'utf8')).toBe(readFileSync(join(first, 'report.html'), 'utf8'));
       for (const file of readdirSync(join(first, 'pictures'))) {
         expect(readFileSync(join(second, 'pictures', file), 'utf8')).toBe(readFileSync(join(first, 'pictures', file), 'utf8'));

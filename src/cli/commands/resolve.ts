@@ -158,7 +158,7 @@ async function resolveRun(inputs: readonly string[], options: ResolveCommandOpti
       // The state first: its work is mostly gzip on libuv's thread pool, which then runs beside this thread's hand-over to the index worker.
       (staging) => writeRunState(staging, { createdAt, draft: stateDraft, result, assignment, keyCheck }),
       (staging, runFilesWritten) => writeQueryIndex(staging, result, runFilesWritten, indexThread),
-      (staging) => writeReportHtml(staging, report, result),
+      (staging) => writeReportHtml(staging, report, result, manifest.sourceDomains),
     ],
   });
   lap('write');
