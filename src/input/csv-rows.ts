@@ -225,9 +225,25 @@ export function createCsvRowParser(options: CsvRowOptions, emit: (row: RawRow) =
     current.chars += line.text.length + 1;
     if (!apply(current, current.tokeniser.write(line.text + recordDelimiter))) return;
     // More than maxChars before the last line: a quoted field open that long is an unclosed quote.
-    if (current.chars - (line.text.length + 1) > maxChars) {
-      finish(current, `a quoted field still open after ${maxChars} characters`, 'unclosed quote at the end of an over-long line');
-    }
+    if (current.chars - (line.text.length + 1) > maxChars) endOverLong(current);
+  };
+
+  /**
+   * Ends a session whose lines not yet taken by a record run over maxChars before the last one.
+   * NOTE: csv-parse holds back the last bytes it is given, so the record a line completed may not
+   * have come out yet and its characters still count; ending the tokeniser gives it back first.
+   * What is then still open is an unclosed quote only if it is still that long; otherwise (a
+   * short line after a long complete record) its lines are read again with a fresh tokeniser, and
+   * an unclosed quote there gets the reason of whatever really ends it.
+   */
+  const endOverLong = (s: Session) => {
+    session = null;
+    if (!apply(s, s.tokeniser.end())) return;
+    const [first, ...rest] = s.fed;
+    const last = rest[rest.length - 1];
+    if (first === undefined) return;
+    if (last !== undefined && s.chars - (last.line.text.length + 1) > maxChars) recover(first, rest, `a quoted field still open after ${maxChars} characters`);
+    else restart(s.fed);
   };
 
   const drain = () => {

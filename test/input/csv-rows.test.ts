@@ -108,6 +108,35 @@ describe('createCsvRowParser', () => {
     });
   });
 
+  describe('should give an unclosed quote the reason that ends it', () => {
+    // csv-parse gives a record back only with later input: until then a long complete row must not
+    // count towards the quoted field opened on the line after it.
+    test.each([
+      ['at the end of the file', '', 'unclosed quote at the end of the file'],
+      ['before an over-long line', `\n${'z'.repeat(30)}\n`, 'unclosed quote before an over-long line'],
+    ])('after a complete row of maxRecordChars, %s', async (_name, after, detail) => {
+      const rows = await parseCsvText(`a,b,c\n"""aaa","aaaa",aaaaa\n"${after}`, { maxRecordChars: 20 });
+      expect(rows.slice(0, 3)).toStrictEqual([
+        header(['a', 'b', 'c']),
+        row(2, ['"aaa', 'aaaa', 'aaaaa']),
+        { kind: 'malformed', line: 3, lastLine: 3, code: 'UNCLOSED_QUOTE', field: null, detail },
+      ]);
+    });
+
+    test('as still open after maxRecordChars when the quoted field itself runs that long', async () => {
+      const rows = await parseCsvText(`a,b,c\nr1,"${'x'.repeat(12)}\n${'x'.repeat(12)}\nr2,x,y\n`, { maxRecordChars: 20 });
+      expect(rows).toStrictEqual([
+        header(['a', 'b', 'c']),
+        {
+          kind: 'malformed', line: 2, lastLine: 2, code: 'UNCLOSED_QUOTE', field: null,
+          detail: 'unclosed quote (a quoted field still open after 20 characters); the lines after it were read again as rows',
+        },
+        { kind: 'malformed', line: 3, lastLine: 3, code: 'WRONG_COLUMN_COUNT', field: null, detail: '1 fields, the header has 3' },
+        row(4, ['r2', 'x', 'y']),
+      ]);
+    });
+  });
+
   describe('should read the header row as the first record', () => {
     test('for a quoted header with a line break', async () => {
       expect(await parseCsvText('"id","a\nb"\nr1,x\n')).toStrictEqual([header(['id', 'a\nb']), row(3, ['r1', 'x'])]);
