@@ -10,7 +10,8 @@
  * collection here took the peak RSS from ~4.1 to ~3.4 GB for ~1.5 s (bench/RESULTS.md, "A full
  * collection before the write stage"). `resolve` also forces one, followed by a compacting one
  * where there is room (compact-heap.ts), when the input records die after the normalise stage
- * (fuzzy on) and when the engine returns. Not more: forcing one at every stage boundary cost ~8 s
+ * and when the engine returns (both with fuzzy matching on; with it off, a plain one as the
+ * engine returns). Not more: forcing one at every stage boundary cost ~8 s
  * at 1M records.
  * @returns whether a collection ran
  */

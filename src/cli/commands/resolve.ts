@@ -94,11 +94,14 @@ async function resolveRun(inputs: readonly string[], options: ResolveCommandOpti
   };
   const contentResult = await resolveInParallel(records, { config, consent, fuzzy, pseudonymise, onStage });
   // NOTE: the engine's intermediates (normalised input, graph, fuzzy links) die as it returns:
-  // collected and compacted here, before the ids stage builds on top of them; a plain collection
-  // before the write stage then takes the ids stage's own garbage. At 1M records the peak was in
-  // the ids stage: 2,495 -> 2,173 MiB; at 310k unchanged (bench/RESULTS.md, "Collections placed
-  // after the engine").
-  collectAndCompact();
+  // collected here, before the ids stage builds on top of them; a plain collection before the
+  // write stage then takes the ids stage's own garbage. With fuzzy matching on, the heap is also
+  // compacted here: at 1M records the peak was in the ids stage, 2,495 -> 2,173 MiB; at 310k
+  // unchanged (bench/RESULTS.md, "Collections placed after the engine"). With it off, compacting
+  // cost ~1.9 s of a 1M-record run for ~110 MiB of peak, and nothing at 310k (bench/RESULTS.md,
+  // "No compaction after the engine with fuzzy matching off").
+  if (fuzzy) collectAndCompact();
+  else collectGarbage();
   // The engine gives content IDs; the published IDs stay stable against the previous run (src/ids/stabilise.ts).
   const createdAt = new Date().toISOString();
   const assignment = stabiliseIds(partitionOf(contentResult), previous?.ids ?? null, createdAt);
