@@ -6,6 +6,8 @@ import { toMatchRecord, type MatchRecord } from '../matchers/index.js';
 import { exactSize } from '../memory/exact-size.js';
 import { normaliseIdentifier } from '../normalise/identifier.js';
 import { isPlaceholder } from '../normalise/junk.js';
+import { COSTLY_TYPES, type NormaliseCaches } from '../normalise/normalise-ahead.js';
+import type { NormaliseResult } from '../normalise/result.js';
 import { canonicalRecordOrder } from './canonical-order.js';
 import type { JunkValue } from './result.js';
 
@@ -64,8 +66,10 @@ export interface NormalisedInput {
  * @param input - records in any order
  * @param config - the run's configuration
  * @param pseudonymise - applied to each normalised value before it becomes a node, when set
+ * @param normalisedAhead - results of phones and emails normalised before (normaliseAhead): the
+ *   stage's caches start from them and it adds to them; the result is the same without
  */
-export function normaliseStage(input: readonly InputRecord[], config: Config, pseudonymise?: Pseudonymise): NormalisedInput {
+export function normaliseStage(input: readonly InputRecord[], config: Config, pseudonymise?: Pseudonymise, normalisedAhead?: NormaliseCaches): NormalisedInput {
   const extraJunk = new Set(config.junk.values);
   const records = canonicalRecordOrder(input);
   const recordCount = records.length;
@@ -74,12 +78,10 @@ export function normaliseStage(input: readonly InputRecord[], config: Config, ps
   // NOTE: maps per identifier type, keyed by the raw and by the graph value as they are: a key
   // built by concatenation is a new string hashed on every lookup, which cost seconds at 1M records.
   const nodesByType = new Map<IdentifierType, Map<string, NodeInProgress>>();
-  // NOTE: only phones (~10 µs to parse) and emails (~1 µs: Unicode checks, NFKC) are cached; the
-  // other normalisers cost ~0.2 µs, less than a lookup in a map of a million values.
-  const normaliseCaches = new Map<IdentifierType, Map<string, ReturnType<typeof normaliseIdentifier>>>([
-    ['phone', new Map()],
-    ['email', new Map()],
-  ]);
+  // Only the costly types are cached (see COSTLY_TYPES).
+  const normaliseCaches = new Map<IdentifierType, Map<string, NormaliseResult>>(
+    COSTLY_TYPES.map((type) => [type, normalisedAhead?.get(type) ?? new Map<string, NormaliseResult>()]),
+  );
   const matchRecords: MatchRecord[] = new Array(recordCount);
   /**
    * The node of a graph value, created on first sight (a placeholder when `normalised`, the value
@@ -130,6 +132,8 @@ export function normaliseStage(input: readonly InputRecord[], config: Config, ps
     }
     matchRecords[index] = toMatchRecord(index, record, exactSize(emails), exactSize(phones));
   }
+  // Emptied, not only dropped: caches given by the caller may still be reachable from there.
+  for (const cache of normaliseCaches.values()) cache.clear();
   normaliseCaches.clear();
 
   // Canonical order (canonical-order.ts): the types in priority order, each type's nodes by value.

@@ -4,6 +4,7 @@ import type { Config, ConsentMode } from '../config/index.js';
 import type { InputRecord } from '../input/index.js';
 import { configuredMatchers, findFuzzyLinks, findFuzzyLinksInParallel, type FuzzyStageResult, type ParallelOptions } from '../matchers/index.js';
 import { NO_ELEMENTS } from '../memory/exact-size.js';
+import type { NormaliseCaches } from '../normalise/normalise-ahead.js';
 import { assembleStage } from './assemble-stage.js';
 import { compareFuzzyLinks } from './canonical-order.js';
 import { linkStage } from './link-stage.js';
@@ -23,11 +24,13 @@ export interface ResolveOptions {
   readonly pseudonymise?: Pseudonymise;
   /** Called when a stage ends, with its name; lets the caller time stages without the engine reading a clock. */
   readonly onStage?: (stage: Stage) => void;
+  /** Phones and emails normalised before (normaliseAhead), taken over by stage 1; the result is the same without. */
+  readonly normalisedAhead?: NormaliseCaches;
 }
 
 /** Stage 1 (the only reader of the input records themselves), then whether stage 2 runs. */
 function begin(input: readonly InputRecord[] | RecordsHandOver, options: ResolveOptions): { normalised: NormalisedInput; fuzzy: boolean } {
-  const normalised = normaliseStage(input instanceof RecordsHandOver ? input.take() : input, options.config, options.pseudonymise);
+  const normalised = normaliseStage(input instanceof RecordsHandOver ? input.take() : input, options.config, options.pseudonymise, options.normalisedAhead);
   options.onStage?.('normalise');
   return { normalised, fuzzy: options.fuzzy ?? options.config.fuzzy.enabled };
 }

@@ -2,6 +2,7 @@
 import type { Config, ConsentMode } from '../../config/index.js';
 import { errors } from '../../errors/index.js';
 import { readInputs, type InputBatch } from '../../input/index.js';
+import { normaliseAhead, type NormaliseCaches } from '../../normalise/normalise-ahead.js';
 import { RecordsHandOver } from '../../resolve/index.js';
 import { carryRecords, checkPreviousCompatible, readPreviousState, StateDraft, type PreviousState, type StatePseudonymiser } from '../../state/index.js';
 import type { CliIo } from '../io.js';
@@ -37,6 +38,8 @@ export interface RunInput {
   readonly records: RecordsHandOver;
   /** The run's state, drafted from those records before they are freed. */
   readonly stateDraft: StateDraft;
+  /** The records' phones and emails, normalised on a worker thread while the state was drafted (for the engine). */
+  readonly normalisedAhead: Promise<NormaliseCaches>;
 }
 
 /**
@@ -62,6 +65,9 @@ export async function readRunInput(inputs: readonly string[], options: RunInputO
   lap('read');
   if (options.consent !== 'ignore' && !batch.consentColumnsSeen) throw errors.noConsentColumns();
   const carried = carryRecords(previousState?.records ?? [], batch.records);
+  const normalisedAhead = normaliseAhead(carried.records, { defaultRegion: config.phone.defaultRegion });
+  // A failure is reported when the caller awaits it: not an unhandled rejection meanwhile.
+  normalisedAhead.catch(() => undefined);
   const stateDraft = await StateDraft.of(carried.records, options.statePseudonymiser);
   lap('state');
   return {
@@ -70,6 +76,7 @@ export async function readRunInput(inputs: readonly string[], options: RunInputO
     carried: carried.carried,
     records: new RecordsHandOver(carried.records),
     stateDraft,
+    normalisedAhead,
   };
 }
 

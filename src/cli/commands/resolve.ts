@@ -74,7 +74,7 @@ async function resolveRun(inputs: readonly string[], options: ResolveCommandOpti
 
   const statePseudonymiser: StatePseudonymiser | null =
     pseudonymise === undefined ? null : { pseudonymise, defaultRegion: config.phone.defaultRegion, extraJunk: new Set(config.junk.values) };
-  const { previous, batch, carried, records, stateDraft } = await readRunInput(inputs, {
+  const { previous, batch, carried, records, stateDraft, normalisedAhead } = await readRunInput(inputs, {
     config,
     consent,
     previousDir: options.previous,
@@ -92,7 +92,7 @@ async function resolveRun(inputs: readonly string[], options: ResolveCommandOpti
     lap(stage);
     if (stage === 'normalise' && fuzzy) collectAndCompact();
   };
-  const contentResult = await resolveInParallel(records, { config, consent, fuzzy, pseudonymise, onStage });
+  const contentResult = await resolveInParallel(records, { config, consent, fuzzy, pseudonymise, onStage, normalisedAhead: await normalisedAhead });
   // NOTE: the engine's intermediates (normalised input, graph, fuzzy links) die as it returns:
   // collected here, before the ids stage builds on top of them; a plain collection before the
   // write stage then takes the ids stage's own garbage. With fuzzy matching on, the heap is also
