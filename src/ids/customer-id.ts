@@ -1,5 +1,5 @@
 // The customer ID format, `cus_` + 16 base32hex characters, and its content-derived constructor.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Brand } from '../identifiers/index.js';
 
 export type CustomerId = Brand<string, 'CustomerId'>;
@@ -39,9 +39,23 @@ function base32hex80(bytes: Uint8Array): string {
  * @param sortedRecordKeys the customer's record keys (`source/record_id`), sorted
  */
 export function contentCustomerId(sortedRecordKeys: readonly string[]): CustomerId {
-  const hash = createHash('sha256');
-  for (const key of sortedRecordKeys) hash.update(key).update('\n');
-  return `cus_${base32hex80(hash.digest())}` as CustomerId;
+  return `cus_${base32hex80(sha256OfLines(sortedRecordKeys))}` as CustomerId;
+}
+
+/** crypto.hash where Node has it (20.12 on), typed as optional: package.json allows any Node 20. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
+
+/**
+ * SHA-256 of the lines (each followed by a line break, UTF-8).
+ * NOTE: one call of crypto.hash on the joined text rather than a Hash object fed line by line: at
+ * 660k customers 0.84–0.92 s against 1.46–1.66 s in one process (bench/RESULTS.md, "Customer IDs
+ * hashed in one call"); the bytes hashed, so the IDs, are the same.
+ */
+function sha256OfLines(lines: readonly string[]): Uint8Array {
+  if (oneShotHash !== undefined) return oneShotHash('sha256', lines.length === 1 ? `${lines[0]!}\n` : `${lines.join('\n')}\n`, 'buffer');
+  const hash = crypto.createHash('sha256');
+  for (const line of lines) hash.update(line).update('\n');
+  return hash.digest();
 }
 
 /**
