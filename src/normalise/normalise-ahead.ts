@@ -96,8 +96,10 @@ const AHEAD_WORKER = new URL('./normalise-ahead-worker.js', import.meta.url);
  *   values, on one core, or when the machine has no room for the values' copies
  * @throws Error (the promise rejects) when the worker fails
  * NOTE: why: the normalise stage ran on one core while the other was idle, and phones alone took
- * ~2.4 s of it at 1M records (262k distinct values); the state stage before it leaves the second
- * core mostly idle too (bench/RESULTS.md, "Phones and emails normalised ahead").
+ * ~2.4 s of it at 1M records (262k distinct values). The state stage before it leaves the second
+ * core partly idle (only its deflate runs there, on libuv's pool): at 1M the state stage grows by
+ * 1.3–2.5 s and the normalise stage shrinks by 3.4–5.5 s (bench/RESULTS.md, "Phones and emails
+ * normalised ahead").
  */
 export function normaliseAhead(records: readonly InputRecord[], options: AheadOptions): Promise<NormaliseCaches> {
   const raws: Record<CostlyType, string[]> = { phone: [], email: [] };
