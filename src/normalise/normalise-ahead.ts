@@ -15,6 +15,10 @@ import type { InvalidReason, NormaliseResult } from './result.js';
  */
 export const COSTLY_TYPES = ['phone', 'email'] as const;
 export type CostlyType = (typeof COSTLY_TYPES)[number];
+const isCostlyType = (type: string): type is CostlyType => (COSTLY_TYPES as readonly string[]).includes(type);
+/** One entry per costly type, each made by `make`. */
+export const perCostlyType = <T>(make: (type: CostlyType) => T): Record<CostlyType, T> =>
+  Object.fromEntries(COSTLY_TYPES.map((type) => [type, make(type)])) as Record<CostlyType, T>;
 
 /** Per costly type, the result of every raw value normalised so far: the normalise stage's caches. */
 export type NormaliseCaches = ReadonlyMap<CostlyType, Map<string, NormaliseResult>>;
@@ -60,8 +64,8 @@ export function normaliseColumn(type: CostlyType, raws: readonly string[], defau
 export function cacheOf(column: NormalisedColumn): Map<string, NormaliseResult> {
   const cache = new Map<string, NormaliseResult>();
   for (let at = 0; at < column.raws.length; at++) {
-    const value = column.values[at];
-    cache.set(column.raws[at]!, value === null || value === undefined ? { ok: false, reason: column.reasons[at]! } : { ok: true, value });
+    const value = column.values[at]!;
+    cache.set(column.raws[at]!, value === null ? { ok: false, reason: column.reasons[at]! } : { ok: true, value });
   }
   return cache;
 }
@@ -80,11 +84,10 @@ export interface AheadOptions {
 }
 
 /**
- * Bytes the values take on their way through the worker, taken large: each raw value serialised
- * here, copied onto the worker's heap, and sent back with its result (~1 GB at 10M records).
+ * Bytes a raw value takes on its way through the worker, taken large: serialised here, copied
+ * onto the worker's heap, and sent back with its result (~1 GB in all at 10M records).
  */
-const copyBytesOf = (raws: Readonly<Record<CostlyType, readonly string[]>>): number =>
-  COSTLY_TYPES.reduce((sum, type) => sum + raws[type].reduce((bytes, raw) => bytes + 3 * (64 + 2 * raw.length), 0), 0);
+const copyBytesOf = (raw: string): number => 3 * (64 + 2 * raw.length);
 
 const AHEAD_WORKER = new URL('./normalise-ahead-worker.js', import.meta.url);
 
@@ -102,16 +105,19 @@ const AHEAD_WORKER = new URL('./normalise-ahead-worker.js', import.meta.url);
  * normalised ahead").
  */
 export function normaliseAhead(records: readonly InputRecord[], options: AheadOptions): Promise<NormaliseCaches> {
-  const raws: Record<CostlyType, string[]> = { phone: [], email: [] };
+  const raws = perCostlyType((): string[] => []);
+  let count = 0;
+  let copyBytes = 0;
   for (const record of records) {
     for (const identifier of record.identifiers) {
-      if (identifier.pseudonymised === true) continue;
-      if (identifier.type === 'phone' || identifier.type === 'email') raws[identifier.type].push(identifier.raw);
+      if (identifier.pseudonymised === true || !isCostlyType(identifier.type)) continue;
+      raws[identifier.type].push(identifier.raw);
+      count++;
+      copyBytes += copyBytesOf(identifier.raw);
     }
   }
-  const count = raws.phone.length + raws.email.length;
   const worthIt = count >= (options.minValues ?? AHEAD_MIN_VALUES) && (options.cores ?? availableParallelism()) >= 2;
-  if (!worthIt || !roomFor(copyBytesOf(raws), options.memory ?? readMemory())) {
+  if (!worthIt || !roomFor(copyBytes, options.memory ?? readMemory())) {
     return Promise.resolve(new Map(COSTLY_TYPES.map((type) => [type, new Map()])));
   }
   const worker = startWorker(AHEAD_WORKER, { workerData: { defaultRegion: options.defaultRegion, raws } satisfies AheadWorkerData });

@@ -92,6 +92,7 @@ async function resolveRun(inputs: readonly string[], options: ResolveCommandOpti
     lap(stage);
     if (stage === 'normalise' && fuzzy) collectAndCompact();
   };
+  // Any wait for the phones and emails normalised ahead counts in the normalise stage's time.
   const contentResult = await resolveInParallel(records, { config, consent, fuzzy, pseudonymise, onStage, normalisedAhead: await normalisedAhead });
   // NOTE: the engine's intermediates (normalised input, graph, fuzzy links) die as it returns:
   // collected here, before the ids stage builds on top of them; a plain collection before the
