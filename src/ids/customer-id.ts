@@ -52,7 +52,8 @@ const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encodi
  * hashed in one call"); the bytes hashed, so the IDs, are the same.
  */
 function sha256OfLines(lines: readonly string[]): Uint8Array {
-  if (oneShotHash !== undefined) return oneShotHash('sha256', lines.length === 1 ? `${lines[0]!}\n` : `${lines.join('\n')}\n`, 'buffer');
+  // No lines hash no bytes, as the fallback below hashes them.
+  if (oneShotHash !== undefined) return oneShotHash('sha256', lines.length === 0 ? '' : `${lines.join('\n')}\n`, 'buffer');
   const hash = crypto.createHash('sha256');
   for (const line of lines) hash.update(line).update('\n');
   return hash.digest();
